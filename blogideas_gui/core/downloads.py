@@ -50,7 +50,7 @@ from blogideas_gui.core.installed import (
     PARTIAL_FOLDER,
     InstalledModel,
     check_disk_space,
-    find_installed,
+    list_installed,
     not_enough_disk,
     record_installed,
 )
@@ -175,10 +175,14 @@ def _reusable_bytes(part: Path, note: Path, hub_file: HubFile) -> int:
     if not same or (hub_file.size is not None and done > hub_file.size):
         part.unlink(missing_ok=True)
         done = 0
+    return done
+
+
+def _write_note(note: Path, hub_file: HubFile) -> None:
+    """Remember which hub file the partial bytes belong to, for a resume after a restart."""
     facts = {"repo": hub_file.repo, "file": hub_file.file, "etag": hub_file.etag,
              "commit": hub_file.commit, "size": hub_file.size}  # fmt: skip
     note.write_text(json.dumps(facts), encoding="utf-8")
-    return done
 
 
 class _Meter:
@@ -295,7 +299,8 @@ def download_model(
     options = options or DownloadOptions()
     folder = folder or models_dir()
     endpoint = hub_endpoint(endpoint)
-    existing = find_installed(source.local_name, folder, entries)
+    target = folder / source.local_name
+    existing = next((m for m in list_installed(folder, entries) if m.path == target), None)
     if existing is not None:
         yield DownloadResult(
             "already_installed", existing, existing.size_bytes, existing.size_bytes
@@ -314,6 +319,7 @@ def download_model(
         done = _reusable_bytes(part, note, hub_file)
         if hub_file.size is not None:
             check_disk_space(hub_file.size - done, folder, free_bytes)
+        _write_note(note, hub_file)
         transfer = Transfer(hub_file, part, done, hub_file.size, options.stall_timeout)
         meter = _Meter(options.progress_interval, clock)
         yield DownloadPhaseChanged(DownloadPhase.DOWNLOADING)
@@ -331,7 +337,6 @@ def download_model(
         if sha256 is None:
             yield DownloadResult("cancelled", None, transfer.done, transfer.total)
             return
-        target = folder / source.local_name
         os.replace(part, target)
         note.unlink(missing_ok=True)
         model = record_installed(
@@ -370,7 +375,7 @@ def _transfer(
                 raise hub_error(error, transfer.hub_file.where, endpoint) from error
             if getattr(getattr(error, "response", None), "status_code", 0) == 416:
                 transfer.done = 0  # the server disowns our partial file: start again
-            failures = 0 if transfer.done > before else failures + 1
+            failures = 1 if transfer.done > before else failures + 1
             log.info(
                 "download of %s interrupted at %d: %r", transfer.part.name, transfer.done, error
             )
