@@ -96,7 +96,9 @@ def run_models(args: argparse.Namespace) -> int:
 
 
 def _size(size_bytes: int) -> str:
-    return f"{size_bytes / _GB:.1f} GB" if size_bytes >= _GB else f"{size_bytes / _MB:.0f} MB"
+    if size_bytes >= _GB:
+        return f"{size_bytes / _GB:.1f} GB"
+    return f"{size_bytes / _MB:.{0 if size_bytes >= 10 * _MB else 1}f} MB"
 
 
 def _installed_fit(model: InstalledModel, facts: MachineFacts, n_ctx: int) -> Fit:
