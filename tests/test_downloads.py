@@ -29,7 +29,7 @@ from blogideas_gui.core.downloads import (
     resolve_source,
 )
 from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.installed import find_installed, list_installed
+from blogideas_gui.core.installed import find_installed, import_model, list_installed, remove_model
 from blogideas_gui.core.paths import models_dir
 from tests.conftest import free_port
 from tests.hf_hub_server import FakeHub
@@ -274,3 +274,39 @@ def test_resolve_source() -> None:
     with pytest.raises(BlogIdeasError) as bundled:
         resolve_source("smollm2-135m-starter")
     assert bundled.value.kind is ErrorKind.BAD_OPTION
+
+
+def test_import_copy_checks_disk_and_remove_gives_space_back(
+    tmp_path: Path, small_gguf: Path
+) -> None:
+    own = tmp_path / "mine.gguf"
+    own.write_bytes(small_gguf.read_bytes())
+    with pytest.raises(BlogIdeasError) as full:
+        import_model(own, free_bytes=lambda folder: 1000)
+    assert "Not enough free disk space" in full.value.detail
+    assert find_installed("mine") is None
+
+    model = import_model(own)
+    assert model.id == "mine" and model.source == "imported" and model.path.parent == models_dir()
+    assert remove_model("mine") == own.stat().st_size
+    assert find_installed("mine") is None and own.is_file()
+
+
+def test_only_whole_gguf_files_in_the_folder_are_listed(small_gguf: Path) -> None:
+    folder = models_dir()
+    (folder / "dropped-in.gguf").write_bytes(small_gguf.read_bytes())
+    (folder / ".partial").mkdir()
+    (folder / ".partial" / "half.gguf.part").write_bytes(b"GGUF")
+    (folder / "notes.txt").write_text("not a model")
+    (folder / "installed.json").write_text("{ broken")
+    ids = [model.id for model in list_installed()]
+    assert ids == ["smollm2-135m-starter", "dropped-in"]
+
+
+def test_removing_the_starter_or_an_unknown_model_is_refused() -> None:
+    with pytest.raises(BlogIdeasError) as starter:
+        remove_model("smollm2-135m-starter")
+    assert starter.value.kind is ErrorKind.BAD_OPTION
+    with pytest.raises(BlogIdeasError) as unknown:
+        remove_model("nothing")
+    assert unknown.value.kind is ErrorKind.MODEL_MISSING
