@@ -8,6 +8,7 @@ same) to stay fast.
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -310,3 +311,17 @@ def test_removing_the_starter_or_an_unknown_model_is_refused() -> None:
     with pytest.raises(BlogIdeasError) as unknown:
         remove_model("nothing")
     assert unknown.value.kind is ErrorKind.MODEL_MISSING
+
+
+def test_cancel_wakes_a_read_blocked_on_a_silent_server(hub: FakeHub) -> None:
+    hub.stall_at = 1024 * 1024
+    cancel = CancelToken()
+    timer = threading.Timer(0.5, cancel.cancel)
+    timer.start()
+    started = time.monotonic()
+    try:
+        result = run(cancel=cancel, options=DownloadOptions(stall_timeout=20.0))[-1]
+    finally:
+        timer.join()
+    assert time.monotonic() - started < 3  # not the 20 s stall time-out
+    assert isinstance(result, DownloadResult) and result.cancelled
