@@ -25,6 +25,13 @@ from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
 GB = 1024**3
 
 
+@pytest.fixture(autouse=True)
+def _own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """All model files of a test go under its own folder (conftest does the same)."""
+    monkeypatch.setenv("BLOGIDEAS_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
+
+
 def facts(total_gb: float, available_gb: float) -> MachineFacts:
     return MachineFacts(int(total_gb * GB), int(available_gb * GB), 100 * GB, gpu_offload=False)
 

@@ -41,6 +41,13 @@ SOURCE = DownloadSource(REPO, FILE)
 FAST = DownloadOptions(stall_timeout=2.0, retries=2, backoff=0.05, progress_interval=0.0)
 
 
+@pytest.fixture(autouse=True)
+def _own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """All model files of a test go under its own folder (conftest does the same)."""
+    monkeypatch.setenv("BLOGIDEAS_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
+
+
 @pytest.fixture(scope="module")
 def small_gguf(tmp_path_factory: pytest.TempPathFactory, starter_model: Path) -> Path:
     """The first 2 MiB of the starter model: a real GGUF header, fast to serve."""
