@@ -72,6 +72,7 @@ class GenerationResult:
             "usage": {
                 "prompt_tokens": self.usage.prompt_tokens,
                 "completion_tokens": self.usage.completion_tokens,
+                "estimated": self.usage.estimated,
             },
             "seconds": round(self.seconds, 3),
             "first_token_seconds": (

@@ -24,6 +24,7 @@ _LABEL = re.compile(
     r"^(?:hook|summary|description|one[- ]liner|훅|한 줄 소개|소개|요약|설명)\s*[:：]\s*",
     re.IGNORECASE,
 )
+_BOLD_LEAD = re.compile(r"^\*\*(.+?)\*\*\s*(?:[:：]|[-–—](?=\s))?\s*(.*)$")
 _TITLE_BREAK = re.compile(r"\s[–—-]\s|:\s|\.\s|\?\s|!\s")
 MAX_TITLE_CHARS = 90
 _OUTLINE_LABEL = re.compile(
@@ -61,7 +62,7 @@ def _title(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _clean(_TITLE_PREFIX.sub("", text, count=1))
+        text = _clean(_TITLE_PREFIX.sub("", text, count=1)).rstrip(":：").rstrip()
     return text
 
 
@@ -118,12 +119,18 @@ def _body(title_line: str, lines: list[str]) -> tuple[str, list[str]]:
     return hook, outline
 
 
-def _split_long_title(title: str) -> tuple[str, str]:
-    """Split a title that runs on into a sentence: the first clause is the title.
+def _split_title(raw: str) -> tuple[str, str]:
+    """The title, and any hook written on the same line after it.
 
-    Small models write "1. Title – why it matters …" on one line; the rest
-    becomes the hook when the idea has none.
+    Models write "1. **Title**: why it matters" or run a title on into a
+    sentence ("1. Title – why it matters …"); the part after the bold title,
+    or after the first clause of an over-long one, becomes the hook when the
+    idea has none of its own.
     """
+    lead = _BOLD_LEAD.match(_TITLE_PREFIX.sub("", raw.strip(), count=1))
+    if lead and lead.group(2).strip():
+        return _title(lead.group(1)), _clean(lead.group(2))
+    title = _title(raw)
     if len(title) <= MAX_TITLE_CHARS:
         return title, ""
     match = _TITLE_BREAK.search(title, 8, MAX_TITLE_CHARS + 1)
@@ -143,11 +150,10 @@ def parse_ideas(markdown: str) -> list[Idea]:
     ideas: list[Idea] = []
     for position, (index, raw_title) in enumerate(starts):
         end = starts[position + 1][0] if position + 1 < len(starts) else len(lines)
-        title = _title(raw_title)
+        title, spilled = _split_title(raw_title)
         if not title:
             continue
         hook, outline = _body(lines[index], lines[index + 1 : end])
-        title, spilled = _split_long_title(title)
         hook = hook or spilled
         ideas.append(Idea(title=title, hook=hook, outline=outline))
     return ideas

@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from blogideas_gui.core.backends import create_backend
-from blogideas_gui.core.backends.base import Backend, CancelToken, TextDelta
+from blogideas_gui.core.backends.base import Backend, CancelToken, GenerationOptions, TextDelta
 from blogideas_gui.core.backends.openai_api import DEFAULT_MODEL
 from blogideas_gui.core.errors import BlogIdeasError, user_message
 from blogideas_gui.core.generation import GenerationResult, PhaseChanged, generate
@@ -55,9 +55,11 @@ class MainWindow(QMainWindow):
         self,
         backend_factory: BackendFactory = default_backend_factory,
         language: Language = "ko",
+        options: GenerationOptions | None = None,
     ) -> None:
         super().__init__()
         self._backend_factory = backend_factory
+        self._options = options or GenerationOptions()
         self._backends: dict[tuple[str, str | None, str | None], Backend] = {}
         self._job: WorkerHandle | None = None
         self.last_result: GenerationResult | None = None
@@ -147,7 +149,26 @@ class MainWindow(QMainWindow):
         for keys in ("Ctrl+Return", "Ctrl+Enter"):
             QShortcut(QKeySequence(keys), self, self.start_generation)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self, self.stop_generation)
+        # The topic box sees the keys first when the shortcut map does not (an
+        # inactive window, synthetic key events).
+        self.topic.installEventFilter(self)
         self._backend_changed()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Ctrl+Enter and Esc in the topic box, whatever the shortcut map did."""
+        if (
+            watched is self.topic
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.start_generation()
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.stop_generation()
+                return True
+        return super().eventFilter(watched, event)
 
     # -- state ----------------------------------------------------------------
 
@@ -211,7 +232,8 @@ class MainWindow(QMainWindow):
             self.message.setText(error.message())
             return
         cancel = CancelToken()
-        self._job = create_worker(lambda: generate(request, backend, cancel), cancel)
+        options = self._options
+        self._job = create_worker(lambda: generate(request, backend, cancel, options), cancel)
         self._job.worker.yielded.connect(self._on_event)
         self._job.worker.errored.connect(self._on_error)
         self._job.worker.finished.connect(self._on_finished)

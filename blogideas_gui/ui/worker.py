@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Iterator
 
-from PySide6.QtCore import QObject, QThread, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
 from blogideas_gui.core.backends.base import CancelToken
 
@@ -82,6 +82,8 @@ def create_worker(func: Callable[[], Iterator[object]], cancel: CancelToken) -> 
     worker = GeneratorWorker(func, cancel)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
-    worker.finished.connect(thread.quit)
+    # Direct: the GUI thread may be blocked in wait() (closing the window), so a
+    # queued quit would never run. QThread.quit is thread-safe.
+    worker.finished.connect(thread.quit, Qt.ConnectionType.DirectConnection)
     thread.finished.connect(worker.deleteLater)
     return WorkerHandle(worker, thread)

@@ -38,10 +38,16 @@ class GenerationOptions:
 
 @dataclass(frozen=True)
 class Usage:
-    """Token counts of one request, as the engine or the server reported them."""
+    """Token counts of one request, as the engine or the server reported them.
+
+    ``estimated`` is true when the server sent no usage (llama.cpp's own
+    server, for one): the answer's tokens are then counted as streamed chunks
+    and the prompt's guessed from its length.
+    """
 
     prompt_tokens: int = 0
     completion_tokens: int = 0
+    estimated: bool = False
 
 
 @dataclass(frozen=True)

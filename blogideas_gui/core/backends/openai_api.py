@@ -35,6 +35,7 @@ KEY_ENV_VAR = "OPENAI_API_KEY"
 # A compatible server on the user's network rarely checks keys, but the
 # client insists on one.
 PLACEHOLDER_KEY = "no-key-needed"
+CHARS_PER_TOKEN = 4
 
 
 def translate_error(error: Exception, base_url: str) -> BlogIdeasError:
@@ -65,6 +66,14 @@ def _body_code(body: object) -> str | None:
         if isinstance(inner, dict) and inner.get("code") is not None:
             return str(inner["code"])
     return None
+
+
+def _estimated_usage(messages: Sequence[ChatMessage], chunks: int) -> Usage:
+    """Usage for a server that reports none: one token per chunk, ~4 characters per prompt token."""
+    characters = sum(len(message["content"]) for message in messages)
+    return Usage(
+        prompt_tokens=-(-characters // CHARS_PER_TOKEN), completion_tokens=chunks, estimated=True
+    )
 
 
 class OpenAIBackend:
@@ -182,7 +191,7 @@ class OpenAIBackend:
             response.close()
         if cancel.is_set():
             finish_reason = "cancelled"
-        yield Done(usage or Usage(0, produced), finish_reason)
+        yield Done(usage or _estimated_usage(messages, produced), finish_reason)
 
     def info(self) -> BackendInfo:
         """Model and server address; never the key."""
