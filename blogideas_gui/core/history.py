@@ -16,14 +16,14 @@ import os
 import sqlite3
 import sys
 import threading
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import cast
 
 from blogideas_gui.core.generation import GenerationResult
+from blogideas_gui.core.history_saver import StreamSaver
 from blogideas_gui.core.history_schema import SCHEMA_VERSION, migrate, now_iso, search_text
 from blogideas_gui.core.history_types import (
     Expansion,
@@ -423,63 +423,3 @@ def _expansion(row: sqlite3.Row) -> Expansion:
         created_at=row["created_at"],
         updated_at=row["updated_at"],
     )
-
-
-class StreamSaver:
-    """Collects streamed text and saves it at most once per ``interval`` seconds.
-
-    The first piece is saved at once, later ones when ``interval`` has passed
-    since the last save; :meth:`flush` saves what is left (call it when the
-    stream ends, and after each repaint if every shown character must
-    survive a kill). A failed save is logged and kept in :attr:`last_error`
-    rather than raised: losing history must not stop a generation.
-    """
-
-    def __init__(
-        self,
-        store: HistoryStore,
-        session_id: int,
-        interval: float = 1.0,
-        clock: Callable[[], float] = time.monotonic,
-        *,
-        expansion_id: int | None = None,
-    ) -> None:
-        self.store = store
-        self.session_id = session_id
-        self.expansion_id = expansion_id
-        self.interval = interval
-        self.clock = clock
-        self.last_error: sqlite3.Error | None = None
-        self._parts: list[str] = []
-        self._saved_parts = 0
-        self._saved_at: float | None = None
-
-    @property
-    def text(self) -> str:
-        """Everything added so far."""
-        return "".join(self._parts)
-
-    def add(self, text: str) -> None:
-        """Append a streamed piece; save if the interval has passed."""
-        self._parts.append(text)
-        now = self.clock()
-        if self._saved_at is None or now - self._saved_at >= self.interval:
-            self._save(now)
-
-    def flush(self) -> None:
-        """Save now if anything was added since the last save."""
-        if len(self._parts) != self._saved_parts:
-            self._save(self.clock())
-
-    def _save(self, now: float) -> None:
-        try:
-            if self.expansion_id is None:
-                self.store.save_partial(self.session_id, self.text)
-            else:
-                self.store.update_expansion(self.expansion_id, self.text)
-        except sqlite3.Error as error:
-            log.warning("could not save streamed text to history: %s", error)
-            self.last_error = error
-            return
-        self._saved_parts = len(self._parts)
-        self._saved_at = now
