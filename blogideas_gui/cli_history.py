@@ -80,13 +80,13 @@ def run_history(args: argparse.Namespace, store: HistoryStore | None = None) -> 
 
 def _run(args: argparse.Namespace, store: HistoryStore) -> int:
     if args.history_command == "list":
-        sessions = store.list_sessions(args.search)
+        summaries = store.list_sessions(args.search)
         if args.json:
-            _print_json([session.to_json() for session in sessions])
-        for session in [] if args.json else sessions:
+            _print_json([summary.to_json() for summary in summaries])
+        for summary in [] if args.json else summaries:
             print(
-                f"{session.id:>5}  {local_time(session.created_at)}  {session.status:<11}"
-                f"  {session.idea_count:>2}  {session.topic}"
+                f"{summary.id:>5}  {local_time(summary.created_at)}  {summary.status:<11}"
+                f"  {summary.idea_count:>2}  {summary.topic}"
             )
         return 0
     session = _get(store, args.id)

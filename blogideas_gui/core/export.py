@@ -143,7 +143,9 @@ def markdown_to_plain_text(markdown: str) -> str:
             continue
         while _QUOTE.match(line):
             line = _QUOTE.sub("", line, count=1)
-        if _RULE.match(line) or _TABLE_SEPARATOR.match(line):
+        if "|" in line and _TABLE_SEPARATOR.match(line):
+            continue
+        if _RULE.match(line):
             out.append("")
             continue
         heading = _HEADING.match(line)
