@@ -397,3 +397,12 @@ def test_a_generation_killed_mid_stream_keeps_its_text(db_path: Path) -> None:
     assert session.status == "interrupted"
     assert session.markdown.startswith(seen)
     assert query(db_path, "PRAGMA integrity_check") == [("ok",)]
+
+
+def test_a_late_flush_does_not_reopen_an_ended_expansion(store: HistoryStore) -> None:
+    session_id = store.start(IdeaRequest("tea", 1, "en"), "local", "m")
+    expansion_id = store.add_expansion(session_id, 0, "draft")
+    store.update_expansion(expansion_id, "Done text", "stopped")
+    store.update_expansion(expansion_id, "Late text")
+    ended = store.get_expansion(expansion_id)
+    assert ended is not None and (ended.status, ended.markdown) == ("stopped", "Done text")

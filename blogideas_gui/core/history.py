@@ -390,12 +390,17 @@ class HistoryStore:
     def update_expansion(
         self, expansion_id: int, markdown: str, status: Status = "running", error: str = ""
     ) -> None:
-        """Save an expansion's text; any status but ``running`` ends it."""
+        """Save an expansion's text; any status but ``running`` ends it.
+
+        Saving ``running`` text to an expansion that has already ended does
+        nothing, so a late flush cannot reopen it.
+        """
         with self._write() as db:
             db.execute(
                 "UPDATE expansions SET markdown = ?, status = ?, error = ?, updated_at = ?,"
-                " writer_pid = CASE WHEN ? = 'running' THEN writer_pid END WHERE id = ?",
-                (markdown, status, error, now_iso(), status, expansion_id),
+                " writer_pid = CASE WHEN ? = 'running' THEN writer_pid END"
+                " WHERE id = ? AND (status = 'running' OR ? != 'running')",
+                (markdown, status, error, now_iso(), status, expansion_id, status),
             )
 
     def get_expansion(self, expansion_id: int) -> Expansion | None:
