@@ -15,6 +15,8 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import NoReturn
 
+from blogideas_gui.cli_history import add_history_parser, run_history
+from blogideas_gui.cli_models import add_models_parser, run_models
 from blogideas_gui.core.backends import BACKEND_NAMES, create_backend
 from blogideas_gui.core.backends.base import CancelToken, GenerationOptions, TextDelta
 from blogideas_gui.core.errors import BlogIdeasError, ErrorKind, user_message
@@ -23,8 +25,6 @@ from blogideas_gui.core.language import LANGUAGES
 from blogideas_gui.core.prompts import IdeaRequest
 
 log = logging.getLogger(__name__)
-
-COMMANDS = ("generate",)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -60,7 +60,9 @@ def build_parser() -> argparse.ArgumentParser:
     gen = commands.add_parser("generate", help="stream ideas for a topic to stdout")
     gen.add_argument("topic", help="what the blog post is about")
     gen.add_argument("--backend", choices=BACKEND_NAMES, default="local")
-    gen.add_argument("--model", help="a GGUF file (local) or a model name (openai)")
+    gen.add_argument(
+        "--model", help="an installed model's id or a GGUF file (local), a model name (openai)"
+    )
     gen.add_argument(
         "--base-url", help="an OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1"
     )
@@ -71,6 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--max-tokens", type=_int_in(16, 8192, "--max-tokens"), default=1024)
     gen.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
     gen.add_argument("--json", action="store_true", help="print one JSON object at the end")
+    add_models_parser(commands)
+    add_history_parser(commands)
     return parser
 
 
@@ -101,6 +105,10 @@ def run(argv: Sequence[str]) -> int:
     """Run a command; every failure becomes one line on stderr and an exit status."""
     try:
         args = build_parser().parse_args(list(argv))
+        if args.command == "models":
+            return run_models(args)
+        if args.command == "history":
+            return run_history(args)
         return _generate(args)
     except BlogIdeasError as error:
         log.info("command failed: %r", error)

@@ -24,10 +24,7 @@ def _session_id(text: str) -> int:
     except ValueError:
         value = 0
     if value < 1:
-        raise BlogIdeasError(
-            ErrorKind.BAD_OPTION,
-            f"“{text}” is not a history id. See the ids with: blogideas history list",
-        )
+        raise BlogIdeasError(ErrorKind.HISTORY_NOT_FOUND, text)
     return value
 
 
@@ -56,10 +53,7 @@ def add_history_parser(subparsers: Any) -> None:
 def _get(store: HistoryStore, session_id: int) -> Session:
     session = store.get(session_id)
     if session is None:
-        raise BlogIdeasError(
-            ErrorKind.BAD_OPTION,
-            f"There is no history entry {session_id}. See the ids with: blogideas history list",
-        )
+        raise BlogIdeasError(ErrorKind.HISTORY_NOT_FOUND, str(session_id))
     return session
 
 

@@ -14,7 +14,7 @@ import json
 import signal
 import sys
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from blogideas_gui.core.backends.base import CancelToken
 from blogideas_gui.core.catalog import (
@@ -49,7 +49,7 @@ _GB = 1000**3
 _MB = 1000**2
 
 
-def add_models_parser(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+def add_models_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     """Add ``models`` and its sub-commands to the ``blogideas`` parser."""
     models = subparsers.add_parser("models", help="list, download, import or remove models")
     actions = models.add_subparsers(dest="models_command", required=True, parser_class=type(models))

@@ -7,6 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 PACKAGE = Path(__file__).parent.parent / "blogideas_gui"
 
 
@@ -42,13 +44,15 @@ def test_only_backends_import_the_engines() -> None:
     assert offenders == set()
 
 
-def test_the_window_module_loads_no_engine() -> None:
+@pytest.mark.parametrize(
+    ("module", "engines"),
+    [
+        ("blogideas_gui.ui.main_window", ("llama_cpp", "openai", "huggingface_hub")),
+        ("blogideas_gui.cli", ("llama_cpp", "openai")),
+    ],
+)
+def test_start_up_loads_no_engine(module: str, engines: tuple[str, ...]) -> None:
     """The window must appear before llama.cpp or openai are read from disk."""
-    code = (
-        "import sys, blogideas_gui.ui.main_window, blogideas_gui.cli;"
-        "print(sorted(m for m in ('llama_cpp', 'openai', 'huggingface_hub') if m in sys.modules))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code], capture_output=True, text=True, check=True
-    )
+    code = f"import sys, {module}; print(sorted(m for m in {engines!r} if m in sys.modules))"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "[]"

@@ -1,15 +1,15 @@
-"""``blogideas history list|show|export`` through the parser that cli.py will use."""
+"""``blogideas history list|show|export`` through the real ``blogideas`` parser."""
 
 from __future__ import annotations
 
-import argparse
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from blogideas_gui.cli_history import add_history_parser, run_history
+from blogideas_gui.cli import build_parser
+from blogideas_gui.cli_history import run_history
 from blogideas_gui.core.backends.base import Usage
 from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.generation import GenerationResult
@@ -41,9 +41,7 @@ def ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
 
 
 def run(*argv: str) -> int:
-    parser = argparse.ArgumentParser(prog="blogideas")
-    add_history_parser(parser.add_subparsers(dest="command", required=True))
-    return run_history(parser.parse_args(["history", *argv]))
+    return run_history(build_parser().parse_args(["history", *argv]))
 
 
 def test_list(ids: list[int], capsys: pytest.CaptureFixture[str]) -> None:
@@ -86,7 +84,7 @@ def test_export(ids: list[int], tmp_path: Path, capsys: pytest.CaptureFixture[st
 def test_unknown_ids_are_plain_usage_errors(ids: list[int], argv: list[str]) -> None:
     with pytest.raises(BlogIdeasError) as caught:
         run(*argv)
-    assert caught.value.kind is ErrorKind.BAD_OPTION
+    assert caught.value.kind is ErrorKind.HISTORY_NOT_FOUND
     assert caught.value.exit_code == 2
     assert "blogideas history list" in caught.value.message("en")
 
@@ -94,5 +92,5 @@ def test_unknown_ids_are_plain_usage_errors(ids: list[int], argv: list[str]) -> 
 def test_export_to_an_unwritable_path(ids: list[int], tmp_path: Path) -> None:
     with pytest.raises(BlogIdeasError) as caught:
         run("export", str(ids[0]), str(tmp_path / "no" / "such" / "folder.md"))
-    assert caught.value.kind is ErrorKind.BAD_OPTION
+    assert caught.value.kind is ErrorKind.EXPORT_FAILED
     assert "folder.md" in caught.value.message("en")

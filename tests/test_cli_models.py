@@ -22,18 +22,6 @@ from blogideas_gui.core.catalog import load_catalog
 from blogideas_gui.core.paths import models_dir
 from tests.hf_hub_server import FakeHub
 
-DRIVER = """
-import argparse, sys
-from blogideas_gui.cli_models import add_models_parser, run_models
-from blogideas_gui.core.errors import BlogIdeasError
-parser = argparse.ArgumentParser(prog="blogideas")
-add_models_parser(parser.add_subparsers(dest="command", required=True))
-try:
-    sys.exit(run_models(parser.parse_args(sys.argv[1:])))
-except BlogIdeasError as error:
-    print(error.message("en"), file=sys.stderr)
-    sys.exit(error.exit_code)
-"""
 ENTRY = next(entry for entry in load_catalog() if entry.id == "exaone-3.5-2.4b-instruct")
 
 
@@ -65,7 +53,8 @@ def hub(monkeypatch: pytest.MonkeyPatch, small_gguf: Path) -> Iterator[FakeHub]:
 
 
 def command(*args: str) -> list[str]:
-    return [sys.executable, "-c", DRIVER, "models", *args]
+    """The real ``blogideas models`` command line."""
+    return [sys.executable, "-m", "blogideas_gui", "models", *args]
 
 
 def blogideas(*args: str) -> subprocess.CompletedProcess[str]:

@@ -168,7 +168,7 @@ def test_wrong_checksum_is_rejected_removed_and_never_listed(hub: FakeHub, fault
     setattr(hub, fault, True)
     with pytest.raises(BlogIdeasError) as failure:
         run()
-    assert failure.value.kind is ErrorKind.MODEL_LOAD_FAILED
+    assert failure.value.kind is ErrorKind.DOWNLOAD_CORRUPT
     assert "checksum mismatch" in failure.value.detail
     assert_nothing_left()
 
@@ -189,7 +189,7 @@ def test_a_file_that_is_not_gguf_is_rejected(hub: FakeHub, tmp_path: Path) -> No
 def test_404_is_a_clear_model_missing_error(hub: FakeHub, source: DownloadSource) -> None:
     with pytest.raises(BlogIdeasError) as failure:
         run(source)
-    assert failure.value.kind is ErrorKind.MODEL_MISSING
+    assert failure.value.kind is ErrorKind.NOT_ON_HUB
     assert f"{source.repo}/{source.file}" in failure.value.message("en")
     assert hub.ranges() == []
     assert_nothing_left(source.file)
@@ -226,7 +226,8 @@ def test_unreachable_hub_is_a_network_error(monkeypatch: pytest.MonkeyPatch) -> 
 def test_not_enough_disk_is_refused_before_any_byte(hub: FakeHub) -> None:
     with pytest.raises(BlogIdeasError) as failure:
         run(free_bytes=lambda folder: 1000)
-    assert "Not enough free disk space" in failure.value.detail
+    assert failure.value.kind is ErrorKind.DISK_FULL
+    assert "Not enough free disk space" in failure.value.message("en")
     assert hub.ranges() == []
     assert_nothing_left()
 
@@ -278,7 +279,7 @@ def test_resolve_source() -> None:
     )
     with pytest.raises(BlogIdeasError) as unknown:
         resolve_source("no-such-model")
-    assert unknown.value.kind is ErrorKind.MODEL_MISSING
+    assert unknown.value.kind is ErrorKind.NOT_ON_HUB
     with pytest.raises(BlogIdeasError) as bundled:
         resolve_source("smollm2-135m-starter")
     assert bundled.value.kind is ErrorKind.BAD_OPTION
@@ -291,7 +292,8 @@ def test_import_copy_checks_disk_and_remove_gives_space_back(
     own.write_bytes(small_gguf.read_bytes())
     with pytest.raises(BlogIdeasError) as full:
         import_model(own, free_bytes=lambda folder: 1000)
-    assert "Not enough free disk space" in full.value.detail
+    assert full.value.kind is ErrorKind.DISK_FULL
+    assert "Not enough free disk space" in full.value.message("en")
     assert find_installed("mine") is None
 
     model = import_model(own)

@@ -132,6 +132,6 @@ def test_write_export_says_plainly_when_it_cannot_write(tmp_path: Path, where: s
     target = tmp_path / where
     with pytest.raises(BlogIdeasError) as caught:
         write_export(target, "text")
-    assert caught.value.kind is ErrorKind.BAD_OPTION
+    assert caught.value.kind is ErrorKind.EXPORT_FAILED
     assert str(target) in caught.value.message("en")
     assert "Traceback" not in caught.value.message("en")

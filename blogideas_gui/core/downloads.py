@@ -92,7 +92,7 @@ def resolve_source(text: str, entries: Sequence[CatalogEntry] | None = None) -> 
     if len(parts) >= 3 and parts[-1].lower().endswith(".gguf"):
         return DownloadSource("/".join(parts[:2]), "/".join(parts[2:]))
     raise BlogIdeasError(
-        ErrorKind.MODEL_MISSING,
+        ErrorKind.NOT_ON_HUB,
         f"{text} (use a catalog id from “blogideas models list” or owner/repo/file.gguf)",
     )
 
@@ -235,7 +235,7 @@ def _verify(part: Path, hub_file: HubFile, cancel: CancelToken) -> str | None:
     size = part.stat().st_size
     if hub_file.size is not None and size != hub_file.size:
         raise BlogIdeasError(
-            ErrorKind.MODEL_LOAD_FAILED,
+            ErrorKind.DOWNLOAD_CORRUPT,
             f"size mismatch for {hub_file.where}: {size} of {hub_file.size} bytes",
         )
     etag = hub_file.etag.lower()
@@ -246,7 +246,7 @@ def _verify(part: Path, hub_file: HubFile, cancel: CancelToken) -> str | None:
             return None
         if found != etag:
             raise BlogIdeasError(
-                ErrorKind.MODEL_LOAD_FAILED, f"checksum mismatch for {hub_file.where}"
+                ErrorKind.DOWNLOAD_CORRUPT, f"checksum mismatch for {hub_file.where}"
             )
         sha256 = found if len(found) == 64 else ""
     else:
@@ -291,7 +291,7 @@ def download_model(
 ) -> Iterator[DownloadEvent]:
     """Download, verify and install ``source``, yielding progress; see the module docstring.
 
-    Raises :class:`BlogIdeasError`: 404 -> MODEL_MISSING, unreachable or cut
+    Raises :class:`BlogIdeasError`: 404 -> NOT_ON_HUB, unreachable or cut
     too often -> NO_NETWORK, stalled -> TIMEOUT, bad checksum or size ->
     MODEL_LOAD_FAILED, bad header -> MODEL_NOT_GGUF, full disk -> BAD_OPTION.
     On cancel the partial file stays for a resume and the status is ``cancelled``.

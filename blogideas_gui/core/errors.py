@@ -33,6 +33,13 @@ class ErrorKind(enum.Enum):
     MODEL_LOAD_FAILED = "model_load_failed"
     NOT_ENOUGH_MEMORY = "not_enough_memory"
     ENGINE_MISSING = "engine_missing"
+    DISK_FULL = "disk_full"
+    DOWNLOAD_CORRUPT = "download_corrupt"
+    NOT_ON_HUB = "not_on_hub"
+    LOGIN_NEEDED = "login_needed"
+    ALREADY_INSTALLED = "already_installed"
+    EXPORT_FAILED = "export_failed"
+    HISTORY_NOT_FOUND = "history_not_found"
     UNEXPECTED = "unexpected"
 
     @property
@@ -41,7 +48,12 @@ class ErrorKind(enum.Enum):
         return self in _USAGE_KINDS
 
 
-_USAGE_KINDS = {ErrorKind.EMPTY_TOPIC, ErrorKind.BAD_NUMBER, ErrorKind.BAD_OPTION}
+_USAGE_KINDS = {
+    ErrorKind.EMPTY_TOPIC,
+    ErrorKind.BAD_NUMBER,
+    ErrorKind.BAD_OPTION,
+    ErrorKind.HISTORY_NOT_FOUND,
+}
 
 # Each message: what happened, then what to do. ``{detail}`` is a short,
 # safe fact (a path, an address, a number) — never a key or a traceback.
@@ -117,6 +129,34 @@ _MESSAGES: dict[ErrorKind, dict[Language, str]] = {
     ErrorKind.ENGINE_MISSING: {
         "en": "The {detail} engine is not installed. Reinstall BlogIdeas.",
         "ko": "{detail} 엔진이 설치되어 있지 않습니다. BlogIdeas를 다시 설치하세요.",
+    },
+    ErrorKind.DISK_FULL: {
+        "en": "Not enough free disk space ({detail}). Free some space or remove a model you no longer use.",
+        "ko": "디스크 공간이 부족합니다({detail}). 공간을 확보하거나 쓰지 않는 모델을 삭제하세요.",
+    },
+    ErrorKind.DOWNLOAD_CORRUPT: {
+        "en": "The downloaded file was damaged ({detail}) and has been deleted. Download it again.",
+        "ko": "받은 파일이 손상되어({detail}) 삭제했습니다. 다시 다운로드하세요.",
+    },
+    ErrorKind.NOT_ON_HUB: {
+        "en": "No such model: {detail}. Check the name, or pick one from the model list.",
+        "ko": "해당 모델이 없습니다: {detail}. 이름을 확인하거나 모델 목록에서 고르세요.",
+    },
+    ErrorKind.LOGIN_NEEDED: {
+        "en": "This model needs a Hugging Face login ({detail}). Set HF_TOKEN or choose a model from the catalog.",
+        "ko": "이 모델은 Hugging Face 로그인이 필요합니다({detail}). HF_TOKEN을 설정하거나 목록의 모델을 고르세요.",
+    },
+    ErrorKind.ALREADY_INSTALLED: {
+        "en": "A model named {detail} is already installed. Remove it first or rename your file.",
+        "ko": "{detail} 이름의 모델이 이미 설치되어 있습니다. 먼저 삭제하거나 파일 이름을 바꾸세요.",
+    },
+    ErrorKind.EXPORT_FAILED: {
+        "en": "Cannot write the file {detail}. Choose another folder or name.",
+        "ko": "파일을 쓸 수 없습니다: {detail}. 다른 폴더나 이름을 고르세요.",
+    },
+    ErrorKind.HISTORY_NOT_FOUND: {
+        "en": "There is no history entry “{detail}”. See the ids with: blogideas history list",
+        "ko": "기록 “{detail}”이(가) 없습니다. 번호는 blogideas history list 로 확인하세요.",
     },
     ErrorKind.UNEXPECTED: {
         "en": "Something unexpected went wrong. Try again; details are in the log file.",

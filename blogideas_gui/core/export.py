@@ -184,7 +184,7 @@ def write_export(path: str | os.PathLike[str], text: str) -> None:
     except OSError as error:
         reason = error.strerror or type(error).__name__
         raise BlogIdeasError(
-            ErrorKind.BAD_OPTION, f"Cannot write the file {path}: {reason}."
+            ErrorKind.EXPORT_FAILED, f"{path} ({reason})"
         ) from error
     finally:
         if temporary is not None:

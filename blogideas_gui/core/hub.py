@@ -61,11 +61,11 @@ def hub_endpoint(endpoint: str | None = None) -> str:
 def hub_error(error: Exception, where: str, endpoint: str) -> BlogIdeasError:
     """Turn huggingface_hub's and httpx2's failures into one plain error."""
     if isinstance(error, GatedRepoError):
-        return BlogIdeasError(ErrorKind.REQUEST_REJECTED, f"{where} needs a Hugging Face login")
+        return BlogIdeasError(ErrorKind.LOGIN_NEEDED, where)
     if isinstance(
         error, RepositoryNotFoundError | RemoteEntryNotFoundError | RevisionNotFoundError
     ):
-        return BlogIdeasError(ErrorKind.MODEL_MISSING, f"{where} on {endpoint}")
+        return BlogIdeasError(ErrorKind.NOT_ON_HUB, f"{where} on {endpoint}")
     if isinstance(error, OfflineModeIsEnabled):
         return BlogIdeasError(ErrorKind.NO_NETWORK, f"{endpoint} (HF_HUB_OFFLINE is set)")
     if isinstance(error, httpx2.TimeoutException):
@@ -73,9 +73,9 @@ def hub_error(error: Exception, where: str, endpoint: str) -> BlogIdeasError:
     if isinstance(error, HfHubHTTPError):
         status = error.response.status_code
         if status == 404:
-            return BlogIdeasError(ErrorKind.MODEL_MISSING, f"{where} on {endpoint}")
+            return BlogIdeasError(ErrorKind.NOT_ON_HUB, f"{where} on {endpoint}")
         if status in (401, 403):
-            return BlogIdeasError(ErrorKind.REQUEST_REJECTED, f"HTTP {status} for {where}")
+            return BlogIdeasError(ErrorKind.LOGIN_NEEDED, f"HTTP {status} for {where}")
         return BlogIdeasError(ErrorKind.SERVER_ERROR, f"HTTP {status}")
     return BlogIdeasError(ErrorKind.NO_NETWORK, endpoint)
 

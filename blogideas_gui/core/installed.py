@@ -68,11 +68,10 @@ class InstalledModel:
 
 
 def not_enough_disk(needed: int, free: int, folder: Path) -> BlogIdeasError:
-    """The plain error for a full disk (until errors.py has a dedicated kind)."""
+    """The plain error for a full disk."""
     return BlogIdeasError(
-        ErrorKind.BAD_OPTION,
-        f"Not enough free disk space: this needs {needed / _GB:.1f} GB but only "
-        f"{free / _GB:.1f} GB is free in {folder}. Free some space or remove a model.",
+        ErrorKind.DISK_FULL,
+        f"{needed / _GB:.1f} GB needed, {free / _GB:.1f} GB free in {folder}",
     )
 
 
@@ -212,10 +211,7 @@ def import_model(
     if target.exists() or target.is_symlink():
         if target.resolve() == source.resolve():
             return record_installed(target, source="imported", folder=folder, entries=entries)
-        raise BlogIdeasError(
-            ErrorKind.BAD_OPTION,
-            f"A model file named {name} is already installed. Remove it first or rename your file.",
-        )
+        raise BlogIdeasError(ErrorKind.ALREADY_INSTALLED, name)
     if link:
         try:
             target.symlink_to(source.resolve())

