@@ -4,6 +4,12 @@
 appears before the engine's shared library is read. The ``Llama`` object is
 kept between requests: llama.cpp then reuses the evaluated prefix (the long
 role prompt) instead of computing it again.
+
+Before loading, the model's memory need is checked against this machine
+(:func:`blogideas_gui.core.catalog.ensure_fits`): a model that cannot fit is
+refused with a plain message unless the user insists, instead of the crash or
+endless "loading" peers' users report. :meth:`LocalBackend.close` frees the
+model, so switching models never holds two in memory.
 """
 
 from __future__ import annotations
@@ -13,7 +19,7 @@ import os
 import threading
 from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from blogideas_gui.core.backends.base import (
     BackendEvent,
@@ -27,8 +33,13 @@ from blogideas_gui.core.backends.base import (
 )
 from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
 
+if TYPE_CHECKING:
+    from blogideas_gui.core.catalog import MachineFacts
+
 log = logging.getLogger(__name__)
 
+NO_GPU_BUILD = "this build of llama.cpp has no GPU support"
+GPU_LAYERS_ZERO = "GPU layers set to 0"
 GGUF_MAGIC = b"GGUF"
 DEFAULT_CONTEXT = 4096
 
@@ -63,7 +74,18 @@ def default_threads() -> int:
 
 
 class LocalBackend:
-    """llama.cpp through llama-cpp-python; loaded lazily, kept loaded."""
+    """llama.cpp through llama-cpp-python; loaded lazily, kept loaded.
+
+    Args:
+        model_path: the GGUF file.
+        n_ctx: context size in tokens (prompt + answer).
+        n_threads: CPU threads; ``None`` picks :func:`default_threads`.
+        n_gpu_layers: layers offloaded to a GPU; ``None`` means all of them
+            when the build can offload, else none.
+        display_name: the name shown to the user, else the file name.
+        insist: load even when the model looks too big for this machine.
+        facts: this machine's memory; read at load time when ``None``.
+    """
 
     name = "local"
 
@@ -75,14 +97,19 @@ class LocalBackend:
         n_threads: int | None = None,
         n_gpu_layers: int | None = None,
         display_name: str | None = None,
+        insist: bool = False,
+        facts: MachineFacts | None = None,
     ) -> None:
         self.model_path = Path(model_path)
         self.n_ctx = n_ctx
         self.n_threads = n_threads or default_threads()
+        self.insist = insist
         self._requested_gpu_layers = n_gpu_layers
         self._display_name = display_name
+        self._facts = facts
         self._llm: Any = None
         self._gpu_offload = False
+        self._gpu_note = ""
         self._lock = threading.Lock()
 
     @property
@@ -101,11 +128,17 @@ class LocalBackend:
         return True
 
     def load(self) -> None:
-        """Read the model into memory (once); GPU layers where the build can."""
+        """Read the model into memory (once); GPU layers where the build can.
+
+        Raises:
+            BlogIdeasError: NOT_ENOUGH_MEMORY when the model would not fit and
+                ``insist`` is false; a missing, foreign or damaged file.
+        """
         with self._lock:
             if self._llm is not None:
                 return
             check_gguf_file(self.model_path)
+            self._ensure_fits()
             try:
                 import llama_cpp
             except ImportError as error:
@@ -128,9 +161,49 @@ class LocalBackend:
                 log.warning("llama.cpp failed to load %s: %s", self.model_path, error)
                 raise BlogIdeasError(ErrorKind.MODEL_LOAD_FAILED, self.model_path.name) from error
             self._gpu_offload = gpu and layers != 0
+            self._gpu_note = "" if self._gpu_offload else (GPU_LAYERS_ZERO if gpu else NO_GPU_BUILD)
             log.info(
                 "loaded %s (threads=%d, gpu_layers=%d)", self.model_path, self.n_threads, layers
             )
+
+    def _ensure_fits(self) -> None:
+        """Refuse a model too big for this machine unless the user insists.
+
+        The catalog is imported here, not at the top: it asks this package
+        (``backends.gpu``) about GPUs, so a top-level import would be a cycle.
+        """
+        from blogideas_gui.core import catalog
+
+        facts = self._facts or catalog.machine_facts(self.model_path.parent, check_gpu=False)
+        try:
+            entries = catalog.load_catalog()
+        except (OSError, ValueError, KeyError) as error:
+            log.warning("catalog unreadable, estimating the KV cache: %s", error)
+            entries = []
+        entry = next((e for e in entries if e.file == self.model_path.name), None)
+        verdict = catalog.ensure_fits(
+            self.model_path,
+            facts,
+            n_ctx=self.n_ctx,
+            kv_bytes_per_token=entry.kv_bytes_per_token if entry else None,
+            insist=self.insist,
+        )
+        if verdict is not catalog.Fit.FITS_WELL:
+            log.warning(
+                "%s is %s for this machine; loading it anyway", self.model_path, verdict.value
+            )
+
+    def close(self) -> None:
+        """Free the model's memory; the next request loads it again.
+
+        Called before loading another model, so two never share the memory.
+        """
+        with self._lock:
+            llm, self._llm = self._llm, None
+            self._gpu_offload = False
+            self._gpu_note = ""
+        if llm is not None and hasattr(llm, "close"):
+            llm.close()
 
     def stream(
         self,
@@ -170,13 +243,17 @@ class LocalBackend:
         yield Done(Usage(prompt_tokens, produced), finish_reason)
 
     def info(self) -> BackendInfo:
-        """Model, threads and whether layers run on a GPU."""
-        return BackendInfo(
-            name=self.name,
-            model=self.model_name,
-            details={
-                "path": str(self.model_path),
-                "threads": str(self.n_threads),
-                "gpu_offload": "yes" if self._gpu_offload else "no",
-            },
-        )
+        """Model, threads, and whether layers run on a GPU — and if not, why.
+
+        Peers' users find their GPU silently unused; ``gpu_offload_reason``
+        says which of the two causes it is once the model is loaded.
+        """
+        details = {
+            "path": str(self.model_path),
+            "threads": str(self.n_threads),
+            "context": str(self.n_ctx),
+            "gpu_offload": "yes" if self._gpu_offload else "no",
+        }
+        if self._gpu_note:
+            details["gpu_offload_reason"] = self._gpu_note
+        return BackendInfo(name=self.name, model=self.model_name, details=details)
