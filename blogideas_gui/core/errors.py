@@ -40,12 +40,20 @@ class ErrorKind(enum.Enum):
     ALREADY_INSTALLED = "already_installed"
     EXPORT_FAILED = "export_failed"
     HISTORY_NOT_FOUND = "history_not_found"
+    BUDGET_EXCEEDED = "budget_exceeded"
+    SETTINGS_DAMAGED = "settings_damaged"
+    KEY_NOT_IN_KEYCHAIN = "key_not_in_keychain"
     UNEXPECTED = "unexpected"
 
     @property
     def is_usage(self) -> bool:
         """Whether the user typed something wrong (CLI exit code 2)."""
         return self in _USAGE_KINDS
+
+    @property
+    def is_notice(self) -> bool:
+        """Whether this is news to show, not a failure: the work went on."""
+        return self in _NOTICE_KINDS
 
 
 _USAGE_KINDS = {
@@ -54,6 +62,8 @@ _USAGE_KINDS = {
     ErrorKind.BAD_OPTION,
     ErrorKind.HISTORY_NOT_FOUND,
 }
+
+_NOTICE_KINDS = {ErrorKind.SETTINGS_DAMAGED, ErrorKind.KEY_NOT_IN_KEYCHAIN}
 
 # Each message: what happened, then what to do. ``{detail}`` is a short,
 # safe fact (a path, an address, a number) — never a key or a traceback.
@@ -71,38 +81,59 @@ _MESSAGES: dict[ErrorKind, dict[Language, str]] = {
         "ko": "{detail}",
     },
     ErrorKind.NO_KEY: {
-        "en": "No OpenAI API key is set. Add your key (OPENAI_API_KEY) or use the free local model.",
-        "ko": "OpenAI API 키가 없습니다. 키(OPENAI_API_KEY)를 입력하거나 무료 로컬 모델을 사용하세요.",
+        "en": "No OpenAI API key is set. Paste your key in Settings (it is kept in "
+        "your system's keychain), or use the free local model, which needs no key.",
+        "ko": "OpenAI API 키가 없습니다. 설정에 키를 붙여 넣거나(시스템 키체인에 "
+        "안전하게 보관됩니다) 키가 필요 없는 무료 로컬 모델을 사용하세요.",
     },
     ErrorKind.KEY_REJECTED: {
-        "en": "The server rejected the API key. Check that it is copied whole and still active.",
-        "ko": "서버가 API 키를 거부했습니다. 키를 빠짐없이 복사했는지, 아직 유효한지 확인하세요.",
+        "en": "The server rejected the API key ({detail}). Check that it was copied "
+        "whole and is still active on platform.openai.com, then paste it again in Settings.",
+        "ko": "서버가 API 키를 거부했습니다({detail}). 키를 빠짐없이 복사했는지, "
+        "platform.openai.com에서 아직 유효한지 확인한 뒤 설정에 다시 붙여 넣으세요.",
     },
     ErrorKind.OUT_OF_CREDIT: {
-        "en": "Your OpenAI account has no credit left (free credit expires). "
-        "Set up billing on platform.openai.com, or use the free local model.",
-        "ko": "OpenAI 계정에 남은 크레딧이 없습니다(무료 크레딧은 만료됩니다). "
-        "platform.openai.com에서 결제를 설정하거나 무료 로컬 모델을 사용하세요.",
+        "en": "OpenAI refused the request because your account has no credit ({detail}: "
+        "insufficient quota). Free trial credit expires even when it still shows as "
+        "available, so every request fails until billing is set up: add a payment "
+        "method and credit at platform.openai.com/settings/organization/billing. "
+        "Or switch to the free local model, which costs nothing.",
+        "ko": "계정에 사용할 수 있는 크레딧이 없어 OpenAI가 요청을 거절했습니다({detail}: "
+        "insufficient quota). 무료 체험 크레딧은 남아 있는 것처럼 보여도 만료되며, "
+        "결제를 설정하기 전까지 모든 요청이 실패합니다. platform.openai.com/settings/"
+        "organization/billing 에서 결제 수단을 등록하고 크레딧을 충전하세요. "
+        "또는 비용이 들지 않는 무료 로컬 모델로 바꾸세요.",
     },
     ErrorKind.RATE_LIMITED: {
-        "en": "The server is receiving too many requests. Wait a minute and try again.",
-        "ko": "서버에 요청이 너무 많습니다. 1분쯤 기다린 뒤 다시 시도하세요.",
+        "en": "The server is receiving too many requests from your account ({detail}), "
+        "and it still refused after several tries. Wait a minute and try again; "
+        "new accounts have low limits per minute.",
+        "ko": "계정에서 보낸 요청이 너무 많아 서버가 거절했고({detail}), 여러 번 다시 "
+        "시도해도 마찬가지였습니다. 1분쯤 기다린 뒤 다시 시도하세요. 새 계정은 분당 "
+        "요청 한도가 낮습니다.",
     },
     ErrorKind.SERVER_ERROR: {
-        "en": "The server had a problem ({detail}). Try again in a few minutes.",
-        "ko": "서버에 문제가 생겼습니다({detail}). 몇 분 뒤 다시 시도하세요.",
+        "en": "The server had a problem on its side ({detail}), even after several tries. "
+        "Nothing is wrong with your settings; try again in a few minutes, or use the "
+        "free local model meanwhile.",
+        "ko": "서버 쪽에 문제가 생겼고({detail}) 여러 번 다시 시도해도 해결되지 않았습니다. "
+        "설정에는 문제가 없습니다. 몇 분 뒤 다시 시도하거나 그동안 무료 로컬 모델을 사용하세요.",
     },
     ErrorKind.REQUEST_REJECTED: {
         "en": "The server refused the request ({detail}). Check the model name and the server address.",
         "ko": "서버가 요청을 거절했습니다({detail}). 모델 이름과 서버 주소를 확인하세요.",
     },
     ErrorKind.NO_NETWORK: {
-        "en": "Cannot reach the server at {detail}. Check the address and your connection.",
-        "ko": "{detail} 서버에 연결할 수 없습니다. 주소와 인터넷 연결을 확인하세요.",
+        "en": "Cannot reach the server at {detail}. Check your internet connection and "
+        "the server address; the free local model works without a network.",
+        "ko": "{detail} 서버에 연결할 수 없습니다. 인터넷 연결과 서버 주소를 확인하세요. "
+        "무료 로컬 모델은 인터넷 없이도 작동합니다.",
     },
     ErrorKind.TIMEOUT: {
-        "en": "The server did not answer in time. Try again, or use the local model.",
-        "ko": "서버가 제때 응답하지 않았습니다. 다시 시도하거나 로컬 모델을 사용하세요.",
+        "en": "The server at {detail} did not answer in time. Try again in a moment, "
+        "or use the free local model, which works without a network.",
+        "ko": "{detail} 서버가 제때 응답하지 않았습니다. 잠시 뒤 다시 시도하거나 "
+        "인터넷 없이도 작동하는 무료 로컬 모델을 사용하세요.",
     },
     ErrorKind.MODEL_MISSING: {
         "en": "The model file was not found: {detail}. Choose another model file.",
@@ -157,6 +188,29 @@ _MESSAGES: dict[ErrorKind, dict[Language, str]] = {
     ErrorKind.HISTORY_NOT_FOUND: {
         "en": "There is no history entry “{detail}”. See the ids with: blogideas history list",
         "ko": "기록 “{detail}”이(가) 없습니다. 번호는 blogideas history list 로 확인하세요.",
+    },
+    ErrorKind.BUDGET_EXCEEDED: {
+        "en": "This month's OpenAI spending has reached your monthly limit ({detail}), "
+        "so OpenAI requests are paused. They resume on the 1st of next month, or now "
+        "if you raise the limit in Settings. The free local model still works.",
+        "ko": "이번 달 OpenAI 사용 금액이 월 한도에 도달해({detail}) OpenAI 요청을 "
+        "멈췄습니다. 다음 달 1일에 다시 사용할 수 있으며, 설정에서 한도를 올리면 바로 "
+        "사용할 수 있습니다. 무료 로컬 모델은 계속 사용할 수 있습니다.",
+    },
+    ErrorKind.SETTINGS_DAMAGED: {
+        "en": "The settings file was damaged, so it was set aside as {detail} and the "
+        "default settings are used. Choose your settings again; your history and "
+        "models are not affected.",
+        "ko": "설정 파일이 손상되어 {detail}(으)로 옮겨 두고 기본 설정을 사용합니다. "
+        "설정을 다시 선택하세요. 기록과 모델은 그대로 있습니다.",
+    },
+    ErrorKind.KEY_NOT_IN_KEYCHAIN: {
+        "en": "This computer has no system keychain, so your OpenAI key is saved in a "
+        "file only your user account can read ({detail}). Anyone who can sign in as "
+        "you could read it; remove the key in Settings when you no longer need it.",
+        "ko": "이 컴퓨터에는 시스템 키체인이 없어 OpenAI 키를 내 사용자 계정만 읽을 수 "
+        "있는 파일({detail})에 저장했습니다. 내 계정으로 로그인할 수 있는 사람은 읽을 수 "
+        "있으니, 더 이상 필요 없으면 설정에서 키를 삭제하세요.",
     },
     ErrorKind.UNEXPECTED: {
         "en": "Something unexpected went wrong. Try again; details are in the log file.",

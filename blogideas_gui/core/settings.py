@@ -1,0 +1,210 @@
+"""The user's choices, kept in one small JSON file in the config folder.
+
+The file is written atomically (a temporary file, fsync, then ``os.replace``)
+so a crash or a full disk mid-save leaves the old settings intact. A file that
+cannot be read as settings is renamed aside (``settings.json.damaged-<time>``)
+and defaults are used, with a notice for the window: settings must never stop
+the app from starting. Values of the wrong type fall back to their default one
+by one, so one bad hand edit does not cost the user all their choices.
+
+The OpenAI key is never here: it lives in the keychain (:mod:`.secrets`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import logging
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.paths import config_dir
+
+log = logging.getLogger(__name__)
+
+SETTINGS_FILE = "settings.json"
+SCHEMA_VERSION = 1
+UI_LANGUAGES = ("", "ko", "en")
+BACKENDS = ("local", "openai")
+
+
+@dataclass
+class Settings:
+    """Everything the user chooses, with defaults for a first start.
+
+    Attributes:
+        ui_language: "ko", "en", or "" to follow the system language.
+        output_language: language of the generated ideas; "" follows the UI.
+        backend: "local" (free, on this computer) or "openai" (OpenAI or a
+            compatible server at ``openai_base_url``).
+        openai_base_url: "" means OpenAI itself; otherwise e.g. an Ollama URL.
+        openai_model: the model asked for on the OpenAI-protocol server.
+        local_model: an installed model id; "" means the starter model.
+        local_n_ctx: context length for the local model.
+        local_n_threads: CPU threads; 0 lets the app choose.
+        local_n_gpu_layers: layers to offload; -1 means all that fit, 0 none.
+        monthly_budget_usd: OpenAI spending limit per calendar month.
+        first_run_done: whether the first-run guide has been completed.
+    """
+
+    ui_language: str = ""
+    output_language: str = ""
+    backend: str = "local"
+    openai_base_url: str = ""
+    openai_model: str = "gpt-4o-mini"
+    local_model: str = ""
+    local_n_ctx: int = 4096
+    local_n_threads: int = 0
+    local_n_gpu_layers: int = -1
+    monthly_budget_usd: float = 10.0
+    first_run_done: bool = False
+
+    def to_json(self) -> dict[str, Any]:
+        """The file's content: every field plus the schema version."""
+        return {"version": SCHEMA_VERSION, **dataclasses.asdict(self)}
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Settings:
+        """Settings from a parsed file; a missing or ill-typed value takes its default."""
+        defaults = cls()
+        values: dict[str, Any] = {}
+        for spec in dataclasses.fields(cls):
+            default = getattr(defaults, spec.name)
+            value = data.get(spec.name, default)
+            values[spec.name] = value if _fits(value, default) else default
+            if values[spec.name] is not value:
+                log.warning("settings: ignoring a bad value for %s", spec.name)
+        settings = cls(**values)
+        if settings.ui_language not in UI_LANGUAGES:
+            settings.ui_language = defaults.ui_language
+        if settings.output_language not in UI_LANGUAGES:
+            settings.output_language = defaults.output_language
+        if settings.backend not in BACKENDS:
+            settings.backend = defaults.backend
+        if not settings.monthly_budget_usd >= 0:  # also catches NaN
+            settings.monthly_budget_usd = defaults.monthly_budget_usd
+        return settings
+
+
+def _fits(value: object, default: object) -> bool:
+    """Whether ``value`` has the type of ``default`` (an int may stand for a float)."""
+    if isinstance(default, bool) or isinstance(value, bool):
+        return isinstance(value, bool) and isinstance(default, bool)
+    if isinstance(default, float):
+        return isinstance(value, int | float)
+    return isinstance(value, type(default))
+
+
+@dataclass
+class LoadedSettings:
+    """What :func:`load_settings` found.
+
+    ``notice`` is set when the file was damaged and set aside: the window
+    shows ``notice.message(language)`` once; the app goes on with defaults.
+    """
+
+    settings: Settings
+    notice: BlogIdeasError | None = None
+    damaged_copy: Path | None = field(default=None)
+
+
+def settings_path() -> Path:
+    """Where the settings file lives (under ``BLOGIDEAS_HOME`` when that is set)."""
+    return config_dir() / SETTINGS_FILE
+
+
+def load_settings(path: Path | None = None) -> LoadedSettings:
+    """Read the settings; never raises for a missing, unreadable or damaged file."""
+    path = path or settings_path()
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return LoadedSettings(Settings())
+    except OSError as error:
+        # Unreadable (permissions, I/O): keep the file, it may come back.
+        log.warning("settings: cannot read %s: %s", path, error)
+        return LoadedSettings(Settings())
+    try:
+        data = json.loads(raw.decode("utf-8"))
+        if not isinstance(data, dict):
+            raise ValueError("settings file is not a JSON object")
+    except (UnicodeDecodeError, ValueError) as error:
+        log.warning("settings: %s is damaged (%s); using defaults", path, error)
+        aside = _set_aside(path)
+        name = aside.name if aside else path.name
+        return LoadedSettings(
+            Settings(), BlogIdeasError(ErrorKind.SETTINGS_DAMAGED, name), damaged_copy=aside
+        )
+    return LoadedSettings(Settings.from_json(data))
+
+
+def _set_aside(path: Path) -> Path | None:
+    """Rename a damaged file so the user (or support) can still look at it."""
+    stamp = time.strftime("%Y%m%d-%H%M%S")
+    aside = path.with_name(f"{path.name}.damaged-{stamp}")
+    counter = 1
+    while aside.exists():
+        counter += 1
+        aside = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
+    try:
+        path.replace(aside)
+    except OSError as error:
+        log.warning("settings: cannot set %s aside: %s", path, error)
+        return None
+    return aside
+
+
+def save_settings(settings: Settings, path: Path | None = None) -> Path:
+    """Write ``settings`` atomically; raises ``BlogIdeasError(DISK_FULL)`` when it cannot.
+
+    The old file stays whole until the new one is completely on disk.
+    """
+    path = path or settings_path()
+    text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2) + "\n"
+    try:
+        atomic_write(path, text.encode("utf-8"))
+    except OSError as error:
+        log.error("settings: cannot write %s: %s", path, error)
+        raise BlogIdeasError(ErrorKind.DISK_FULL, str(path.parent)) from error
+    return path
+
+
+def atomic_write(path: Path, data: bytes, mode: int = 0o600) -> None:
+    """Write ``data`` to ``path`` through a temporary file in the same folder.
+
+    ``mode`` is set on the temporary file before any byte is written, so a
+    secret never exists on disk with wider permissions.
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            with contextlib.suppress(OSError):  # not supported everywhere (Windows)
+                os.fchmod(stream.fileno(), mode)
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX); harmless where unsupported."""
+    if os.name != "posix":
+        return
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
