@@ -105,12 +105,12 @@ _MESSAGES: dict[ErrorKind, dict[Language, str]] = {
         "또는 비용이 들지 않는 무료 로컬 모델로 바꾸세요.",
     },
     ErrorKind.RATE_LIMITED: {
-        "en": "The server is receiving too many requests from your account ({detail}), "
-        "and it still refused after several tries. Wait a minute and try again; "
-        "new accounts have low limits per minute.",
-        "ko": "계정에서 보낸 요청이 너무 많아 서버가 거절했고({detail}), 여러 번 다시 "
-        "시도해도 마찬가지였습니다. 1분쯤 기다린 뒤 다시 시도하세요. 새 계정은 분당 "
-        "요청 한도가 낮습니다.",
+        "en": "The server is limiting how many requests your account may send ({detail}); "
+        "the app waited and tried again, but the limit still applies. Wait a minute "
+        "and try again; new accounts have low limits per minute.",
+        "ko": "서버가 계정의 요청 횟수를 제한하고 있습니다({detail}). 앱이 기다렸다가 "
+        "다시 시도했지만 제한이 계속됩니다. 1분쯤 기다린 뒤 다시 시도하세요. 새 계정은 "
+        "분당 요청 한도가 낮습니다.",
     },
     ErrorKind.SERVER_ERROR: {
         "en": "The server had a problem on its side ({detail}), even after several tries. "

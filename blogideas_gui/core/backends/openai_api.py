@@ -2,17 +2,20 @@
 
 Ollama, LM Studio, vLLM and llama-server speak the same chat-completions
 protocol, so one client serves them all through ``base_url``. The ``openai``
-package is imported on first load. Its exceptions are turned into
-:class:`BlogIdeasError` here, the only place that knows them; server messages
-are never copied into ours, because OpenAI's 401 text quotes part of the key.
+package is imported on first load; :mod:`.openai_errors` turns its
+exceptions into :class:`BlogIdeasError`.
+
+The client's own retries are off: a retry here can be cancelled by Stop and
+tested with an injected sleep (the policy is in :mod:`.openai_errors`).
 """
 
 from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Literal, TypeVar
 from urllib.parse import urlsplit
 
 from blogideas_gui.core.backends.base import (
@@ -25,6 +28,12 @@ from blogideas_gui.core.backends.base import (
     TextDelta,
     Usage,
 )
+from blogideas_gui.core.backends.openai_errors import (
+    MAX_RETRIES,
+    cancellable_sleep,
+    retry_delay,
+    translate_error,
+)
 from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
 
 log = logging.getLogger(__name__)
@@ -36,36 +45,10 @@ KEY_ENV_VAR = "OPENAI_API_KEY"
 # client insists on one.
 PLACEHOLDER_KEY = "no-key-needed"
 CHARS_PER_TOKEN = 4
+TEST_TIMEOUT_SECONDS = 15.0
 
-
-def translate_error(error: Exception, base_url: str) -> BlogIdeasError:
-    """The plain-language error for an exception raised by the ``openai`` package."""
-    import openai
-
-    host = urlsplit(base_url).netloc or base_url
-    if isinstance(error, openai.APITimeoutError):
-        return BlogIdeasError(ErrorKind.TIMEOUT, host)
-    if isinstance(error, openai.APIConnectionError):
-        return BlogIdeasError(ErrorKind.NO_NETWORK, host)
-    if isinstance(error, openai.AuthenticationError | openai.PermissionDeniedError):
-        return BlogIdeasError(ErrorKind.KEY_REJECTED, f"HTTP {error.status_code}")
-    if isinstance(error, openai.RateLimitError):
-        if error.code == "insufficient_quota" or _body_code(error.body) == "insufficient_quota":
-            return BlogIdeasError(ErrorKind.OUT_OF_CREDIT, "HTTP 429")
-        return BlogIdeasError(ErrorKind.RATE_LIMITED, "HTTP 429")
-    if isinstance(error, openai.APIStatusError):
-        kind = ErrorKind.SERVER_ERROR if error.status_code >= 500 else ErrorKind.REQUEST_REJECTED
-        return BlogIdeasError(kind, f"HTTP {error.status_code}")
-    return BlogIdeasError(ErrorKind.UNEXPECTED, type(error).__name__)
-
-
-def _body_code(body: object) -> str | None:
-    """The ``error.code`` of an OpenAI error body, if it has one."""
-    if isinstance(body, dict):
-        inner = body.get("error", body)
-        if isinstance(inner, dict) and inner.get("code") is not None:
-            return str(inner["code"])
-    return None
+T = TypeVar("T")
+Sleep = Callable[[float, CancelToken], None]
 
 
 def _estimated_usage(messages: Sequence[ChatMessage], chunks: int) -> Usage:
@@ -76,8 +59,30 @@ def _estimated_usage(messages: Sequence[ChatMessage], chunks: int) -> Usage:
     )
 
 
+@dataclass(frozen=True)
+class ConnectionCheck:
+    """What the first-run guide's Test button learned.
+
+    Attributes:
+        server: the host that answered.
+        model: the model asked for.
+        models: the models a compatible server lists (empty after a chat probe).
+        model_listed: whether ``model`` is among them; None when not asked.
+        usage: tokens the chat probe used (record its cost); None for a listing.
+    """
+
+    server: str
+    model: str
+    models: tuple[str, ...] = ()
+    model_listed: bool | None = None
+    usage: Usage | None = None
+
+
 class OpenAIBackend:
-    """Streamed chat completions over the OpenAI protocol."""
+    """Streamed chat completions over the OpenAI protocol.
+
+    ``sleep`` waits between retries; tests pass one that records the waits.
+    """
 
     name = "openai"
 
@@ -88,8 +93,12 @@ class OpenAIBackend:
         base_url: str | None = None,
         api_key: str | None = None,
         timeout: float = 60.0,
+        max_retries: int = MAX_RETRIES,
+        sleep: Sleep = cancellable_sleep,
     ) -> None:
         self.model = model
+        self.max_retries = max_retries
+        self._sleep = sleep
         self.base_url = (base_url or OPENAI_URL).rstrip("/")
         self._api_key = api_key if api_key is not None else os.environ.get(KEY_ENV_VAR)
         self.timeout = timeout
@@ -142,12 +151,40 @@ class OpenAIBackend:
             messages=list(messages),
             stream=True,
             stream_options={"include_usage": True},
-            max_tokens=options.max_tokens,
+            **self._token_limit(options.max_tokens),
             temperature=options.temperature,
             top_p=options.top_p,
             seed=options.seed,
             extra_body=extra or None,
         )
+
+    def _token_limit(self, tokens: int) -> dict[str, int]:
+        """OpenAI's newer models refuse ``max_tokens``; other servers only know it."""
+        return {"max_completion_tokens" if self.is_openai else "max_tokens": tokens}
+
+    def _with_retries(self, call: Callable[[], T], cancel: CancelToken) -> T | None:
+        """``call()``, retried on rate limits and server errors; None if cancelled meanwhile."""
+        import openai
+
+        attempt = 0
+        while True:
+            try:
+                return call()
+            except openai.OpenAIError as error:
+                delay = retry_delay(error, attempt) if attempt < self.max_retries else None
+                if delay is None:
+                    raise translate_error(error, self.base_url) from error
+                attempt += 1
+                log.info(
+                    "openai: %s, retry %d of %d in %.1f s",
+                    type(error).__name__,
+                    attempt,
+                    self.max_retries,
+                    delay,
+                )
+                self._sleep(delay, cancel)
+                if cancel.is_set():
+                    return None
 
     def stream(
         self,
@@ -162,10 +199,10 @@ class OpenAIBackend:
         produced = 0
         usage: Usage | None = None
         finish_reason = "stop"
-        try:
-            response = self._request(messages, options)
-        except openai.OpenAIError as error:
-            raise translate_error(error, self.base_url) from error
+        response = self._with_retries(lambda: self._request(messages, options), cancel)
+        if response is None:
+            yield Done(Usage(), "cancelled")
+            return
         unregister = cancel.on_cancel(response.close)
         try:
             for chunk in response:
@@ -192,6 +229,52 @@ class OpenAIBackend:
         if cancel.is_set():
             finish_reason = "cancelled"
         yield Done(usage or _estimated_usage(messages, produced), finish_reason)
+
+    def test_connection(
+        self,
+        probe: Literal["auto", "models", "chat"] = "auto",
+        cancel: CancelToken | None = None,
+        timeout: float = TEST_TIMEOUT_SECONDS,
+    ) -> ConnectionCheck:
+        """One cheap request that shows whether the key, server and model work.
+
+        OpenAI itself gets a one-token chat request (``"chat"``), the only
+        cheap call that also reveals an account without credit; a listing of
+        models would succeed there. Compatible servers get a listing of their
+        models (``"models"``), free and quick, and fall back to the chat probe
+        when they have no listing. Raises :class:`BlogIdeasError` otherwise.
+        """
+        import openai
+
+        self.load()
+        cancel = cancel or CancelToken()
+        host = urlsplit(self.base_url).netloc or self.base_url
+        if probe == "auto":
+            probe = "chat" if self.is_openai else "models"
+        if probe == "models":
+            try:
+                page = self._with_retries(lambda: self._client.models.list(timeout=timeout), cancel)
+            except BlogIdeasError as error:
+                if not isinstance(error.__cause__, openai.NotFoundError):
+                    raise
+            else:
+                ids = tuple(model.id for model in page.data) if page is not None else ()
+                return ConnectionCheck(host, self.model, ids, self.model in ids)
+        completion = self._with_retries(
+            lambda: self._client.chat.completions.create(
+                model=self.model,
+                messages=[{"role": "user", "content": "Say OK."}],
+                **self._token_limit(1),
+                timeout=timeout,
+            ),
+            cancel,
+        )
+        usage = getattr(completion, "usage", None)
+        return ConnectionCheck(
+            host,
+            self.model,
+            usage=Usage(usage.prompt_tokens, usage.completion_tokens) if usage else Usage(),
+        )
 
     def info(self) -> BackendInfo:
         """Model and server address; never the key."""

@@ -1,0 +1,114 @@
+"""What the ``openai`` package's failures mean to a user, and which to retry.
+
+This is the only place that knows the package's exception types. Server
+messages are never copied into ours, because OpenAI's 401 text quotes part of
+the key. A 429 rate limit and a 5xx are worth retrying, waiting as long as
+``Retry-After`` (or ``retry-after-ms``) asks; a 429 ``insufficient_quota`` is
+not, because waiting does not add credit.
+"""
+
+from __future__ import annotations
+
+import email.utils
+import math
+import threading
+import time
+from typing import Any
+from urllib.parse import urlsplit
+
+from blogideas_gui.core.backends.base import CancelToken
+from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
+
+MAX_RETRIES = 3
+# Back-off without a Retry-After header: 1 s, 2 s, 4 s.
+FIRST_BACKOFF_SECONDS = 1.0
+# A server asking for a longer wait is answered at once: a user would rather
+# read why than watch a spinner for minutes.
+MAX_WAIT_SECONDS = 20.0
+
+
+def cancellable_sleep(seconds: float, cancel: CancelToken) -> None:
+    """Wait ``seconds``, returning at once when ``cancel`` is set."""
+    woken = threading.Event()
+    unregister = cancel.on_cancel(woken.set)
+    try:
+        woken.wait(seconds)
+    finally:
+        unregister()
+
+
+def retry_after_seconds(headers: Any) -> float | None:
+    """The wait a response asks for: ``retry-after-ms``, ``retry-after`` seconds or date."""
+    if headers is None:
+        return None
+    for name, divisor in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+        value = headers.get(name)
+        if value is None:
+            continue
+        try:
+            seconds = float(value) / divisor
+        except ValueError:
+            continue
+        return seconds if math.isfinite(seconds) and seconds >= 0 else None
+    value = headers.get("retry-after")
+    if value:
+        try:
+            when = email.utils.parsedate_to_datetime(value)
+        except (TypeError, ValueError):
+            return None
+        return max(0.0, when.timestamp() - time.time())
+    return None
+
+
+def translate_error(error: Exception, base_url: str) -> BlogIdeasError:
+    """The plain-language error for an exception raised by the ``openai`` package."""
+    import openai
+
+    host = urlsplit(base_url).netloc or base_url
+    if isinstance(error, openai.APITimeoutError):
+        return BlogIdeasError(ErrorKind.TIMEOUT, host)
+    if isinstance(error, openai.APIConnectionError):
+        return BlogIdeasError(ErrorKind.NO_NETWORK, host)
+    if isinstance(error, openai.AuthenticationError | openai.PermissionDeniedError):
+        return BlogIdeasError(ErrorKind.KEY_REJECTED, f"HTTP {error.status_code}")
+    if isinstance(error, openai.RateLimitError):
+        if _is_quota(error):
+            return BlogIdeasError(ErrorKind.OUT_OF_CREDIT, "HTTP 429")
+        asked = retry_after_seconds(error.response.headers)
+        wait = f", Retry-After {math.ceil(asked)} s" if asked and asked > MAX_WAIT_SECONDS else ""
+        return BlogIdeasError(ErrorKind.RATE_LIMITED, f"HTTP 429{wait}")
+    if isinstance(error, openai.APIStatusError):
+        kind = ErrorKind.SERVER_ERROR if error.status_code >= 500 else ErrorKind.REQUEST_REJECTED
+        return BlogIdeasError(kind, f"HTTP {error.status_code}")
+    return BlogIdeasError(ErrorKind.UNEXPECTED, type(error).__name__)
+
+
+def _is_quota(error: Any) -> bool:
+    """Whether a 429 means "no credit" rather than "too fast"."""
+    return bool(
+        error.code == "insufficient_quota" or _body_code(error.body) == "insufficient_quota"
+    )
+
+
+def retry_delay(error: Exception, attempt: int) -> float | None:
+    """Seconds to wait before retrying after ``error``, or None when not to retry."""
+    import openai
+
+    if isinstance(error, openai.RateLimitError):
+        if _is_quota(error):
+            return None
+    elif not (isinstance(error, openai.APIStatusError) and error.status_code >= 500):
+        return None
+    asked = retry_after_seconds(error.response.headers)
+    if asked is None:
+        return float(FIRST_BACKOFF_SECONDS * 2**attempt)
+    return asked if asked <= MAX_WAIT_SECONDS else None
+
+
+def _body_code(body: object) -> str | None:
+    """The ``error.code`` of an OpenAI error body, if it has one."""
+    if isinstance(body, dict):
+        inner = body.get("error", body)
+        if isinstance(inner, dict) and inner.get("code") is not None:
+            return str(inner["code"])
+    return None
