@@ -1,15 +1,19 @@
 """A loopback HTTP server that answers like OpenAI does when it refuses a request.
 
 Only for error paths, which a real OpenAI-compatible server cannot be made to
-produce on demand; the bodies and status codes are OpenAI's own.
+produce on demand; the bodies and status codes are OpenAI's own. A script of
+replies lets a test see a retry succeed: a 429 with ``Retry-After``, then a
+200 whose body is an SSE stream shaped like OpenAI's.
 """
 
 from __future__ import annotations
 
 import json
+import socket
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 INVALID_KEY = {
@@ -47,26 +51,151 @@ SERVER_ERROR = {
 }
 
 
+NOT_FOUND = {
+    "error": {
+        "message": "Invalid URL (GET /v1/models)",
+        "type": "invalid_request_error",
+        "param": None,
+        "code": None,
+    }
+}
+
+
+@dataclass
+class Reply:
+    """One scripted answer.
+
+    ``body`` is sent as JSON unless ``sse`` is given, in which case each
+    string becomes one ``chat.completion.chunk`` event, then a usage chunk
+    and ``[DONE]``. With ``echo_key`` the error message quotes the request's
+    Authorization header whole, as a careless compatible server might.
+    """
+
+    status: int = 200
+    body: dict[str, object] | None = None
+    headers: dict[str, str] = field(default_factory=dict)
+    sse: list[str] | None = None
+    echo_key: bool = False
+
+
+@dataclass
+class Seen:
+    """A request the server received."""
+
+    method: str
+    path: str
+    headers: dict[str, str]
+    body: dict[str, object] | None
+
+
+def chunk(
+    content: str | None, finish: str | None = None, usage: dict[str, int] | None = None
+) -> str:
+    """One SSE event in OpenAI's streamed chat-completion shape."""
+    choices = (
+        []
+        if content is None and finish is None
+        else [
+            {"index": 0, "delta": {"content": content} if content else {}, "finish_reason": finish}
+        ]
+    )
+    payload = {
+        "id": "chatcmpl-test",
+        "object": "chat.completion.chunk",
+        "created": 1_700_000_000,
+        "model": "gpt-4o-mini-2024-07-18",
+        "choices": choices,
+        "usage": usage,
+    }
+    return f"data: {json.dumps(payload)}\n\n"
+
+
+def completion(text: str = "OK") -> dict[str, object]:
+    """A non-streamed chat completion, as OpenAI sends it."""
+    return {
+        "id": "chatcmpl-test",
+        "object": "chat.completion",
+        "created": 1_700_000_000,
+        "model": "gpt-4o-mini-2024-07-18",
+        "choices": [
+            {
+                "index": 0,
+                "message": {"role": "assistant", "content": text, "refusal": None},
+                "finish_reason": "length",
+                "logprobs": None,
+            }
+        ],
+        "usage": {"prompt_tokens": 10, "completion_tokens": 1, "total_tokens": 11},
+    }
+
+
+def model_list(*ids: str) -> dict[str, object]:
+    """``GET /v1/models`` as OpenAI and compatible servers answer it."""
+    return {
+        "object": "list",
+        "data": [{"id": i, "object": "model", "created": 0, "owned_by": "test"} for i in ids],
+    }
+
+
 @contextmanager
-def openai_error_server(
-    status: int, body: dict[str, object], headers: dict[str, str] | None = None
-) -> Iterator[tuple[str, list[dict[str, str]]]]:
-    """Serve ``status``/``body`` to every request; yields the base URL and the seen headers."""
-    seen: list[dict[str, str]] = []
+def openai_script_server(
+    replies: Sequence[Reply], headers_log: list[dict[str, str]] | None = None
+) -> Iterator[tuple[str, list[Seen]]]:
+    """Answer requests with ``replies`` in order, repeating the last one.
+
+    Yields the base URL and the list of requests seen so far; each request's
+    headers also go to ``headers_log`` when given.
+    """
+    seen: list[Seen] = []
+    lock = threading.Lock()
 
     class Handler(BaseHTTPRequestHandler):
-        def do_POST(self) -> None:
+        def _answer(self) -> None:
             length = int(self.headers.get("Content-Length", 0))
-            self.rfile.read(length)
-            seen.append(dict(self.headers))
+            raw = self.rfile.read(length) if length else b""
+            with lock:
+                seen.append(
+                    Seen(
+                        self.command,
+                        self.path,
+                        dict(self.headers),
+                        json.loads(raw) if raw else None,
+                    )
+                )
+                reply = replies[min(len(seen), len(replies)) - 1]
+                if headers_log is not None:
+                    headers_log.append(dict(self.headers))
+            self.send_response(reply.status)
+            for name, value in reply.headers.items():
+                self.send_header(name, value)
+            if reply.sse is not None:
+                self.send_header("Content-Type", "text/event-stream")
+                self.end_headers()
+                events = [chunk(text) for text in reply.sse]
+                events.append(chunk(None, "stop"))
+                usage = {"prompt_tokens": 20, "completion_tokens": len(reply.sse)}
+                events.append(chunk(None, usage={**usage, "total_tokens": 20 + len(reply.sse)}))
+                events.append("data: [DONE]\n\n")
+                for event in events:
+                    self.wfile.write(event.encode())
+                    self.wfile.flush()
+                return
+            body = reply.body or {}
+            if reply.echo_key:
+                error = dict(body.get("error", {}))  # type: ignore[call-overload]
+                error["message"] = f"Bad key: {self.headers.get('Authorization', '')}"
+                body = {"error": error}
             payload = json.dumps(body).encode()
-            self.send_response(status)
             self.send_header("Content-Type", "application/json")
             self.send_header("Content-Length", str(len(payload)))
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
             self.end_headers()
             self.wfile.write(payload)
+
+        def do_POST(self) -> None:
+            self._answer()
+
+        def do_GET(self) -> None:
+            self._answer()
 
         def log_message(self, format: str, *args: object) -> None:
             """Keep test output quiet."""
@@ -80,3 +209,26 @@ def openai_error_server(
         server.shutdown()
         server.server_close()
         thread.join()
+
+
+@contextmanager
+def openai_error_server(
+    status: int, body: dict[str, object], headers: dict[str, str] | None = None
+) -> Iterator[tuple[str, list[dict[str, str]]]]:
+    """Serve ``status``/``body`` to every request; yields the base URL and the seen headers."""
+    received: list[dict[str, str]] = []
+    with openai_script_server([Reply(status, body, headers or {})], received) as (url, _):
+        yield url, received
+
+
+@contextmanager
+def silent_server() -> Iterator[str]:
+    """A port that accepts connections and never answers: the time-out case.
+
+    The kernel completes the TCP handshake for a listening socket even when
+    nobody calls ``accept``, so the client sends its request and waits.
+    """
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(16)
+        yield f"http://127.0.0.1:{listener.getsockname()[1]}/v1"
