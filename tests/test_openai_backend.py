@@ -100,7 +100,8 @@ def test_openai_error_answers_become_plain_errors(
 ) -> None:
     key = "sk-test-0123456789abcdefghij1234"
     with openai_error_server(status, body) as (url, seen):
-        backend = OpenAIBackend(model="gpt-4o-mini", base_url=url, api_key=key)
+        # Retries and their waits are tested in test_openai_errors.py.
+        backend = OpenAIBackend(model="gpt-4o-mini", base_url=url, api_key=key, max_retries=0)
         with pytest.raises(BlogIdeasError) as caught:
             list(backend.stream(build_messages(IdeaRequest("a", 1, "en")), SHORT, CancelToken()))
     assert caught.value.kind is kind
