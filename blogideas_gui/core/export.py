@@ -183,9 +183,7 @@ def write_export(path: str | os.PathLike[str], text: str) -> None:
         temporary = None
     except OSError as error:
         reason = error.strerror or type(error).__name__
-        raise BlogIdeasError(
-            ErrorKind.EXPORT_FAILED, f"{path} ({reason})"
-        ) from error
+        raise BlogIdeasError(ErrorKind.EXPORT_FAILED, f"{path} ({reason})") from error
     finally:
         if temporary is not None:
             Path(temporary).unlink(missing_ok=True)

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import enum
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from blogideas_gui.core.backends.base import (
     Backend,
     CancelToken,
+    ChatMessage,
     Done,
     GenerationOptions,
     TextDelta,
@@ -95,11 +96,13 @@ def generate(
     cancel: CancelToken,
     options: GenerationOptions | None = None,
     clock: Callable[[], float] = time.perf_counter,
+    messages: Sequence[ChatMessage] | None = None,
 ) -> Iterator[GenerationEvent]:
     """Run ``request`` on ``backend``, yielding phases, text and the result.
 
     Tokens per second are counted from the first token, as peers report them;
-    the first-token time is reported on its own.
+    the first-token time is reported on its own. ``messages`` replaces the
+    request's own prompt (expanding one idea of it, for one).
     """
     request = request.validated()
     options = options or GenerationOptions()
@@ -111,7 +114,8 @@ def generate(
     parts: list[str] = []
     first: float | None = None
     done = Done(Usage(), "cancelled")
-    for event in backend.stream(build_messages(request), options, cancel):
+    prompt = build_messages(request) if messages is None else messages
+    for event in backend.stream(prompt, options, cancel):
         if isinstance(event, TextDelta):
             if first is None:
                 first = clock()

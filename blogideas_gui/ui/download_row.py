@@ -108,7 +108,12 @@ class DownloadRow(QFrame):
         )
         self.description = QLabel(description, self)
         self.description.setWordWrap(True)
-        names = {"ko": self.tr("Korean"), "en": self.tr("English")}
+        names = {
+            "ko": self.tr("Korean"),
+            "en": self.tr("English"),
+            "ja": self.tr("Japanese"),
+            "zh": self.tr("Chinese"),
+        }
         languages = ", ".join(names.get(code, code) for code in self.entry.languages)
         facts = self.tr("{size} · {params}B parameters · {quant} · writes {languages} · {licence}")
         self.facts = QLabel(

@@ -154,7 +154,11 @@ class ModelManagerDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(rows)
         catalog = QGroupBox(self.tr("Download a model"), self)
-        QVBoxLayout(catalog).addWidget(scroll)
+        self.recommendation = QLabel(catalog)
+        self.recommendation.setWordWrap(True)
+        catalog_layout = QVBoxLayout(catalog)
+        catalog_layout.addWidget(self.recommendation)
+        catalog_layout.addWidget(scroll)
         self.engine = LocalSettingsBox(settings, self._facts, self)
 
         self.message = QLabel(self)
@@ -164,6 +168,8 @@ class ModelManagerDialog(QDialog):
         self.notice = QLabel(self)
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet("color: #5f6368;")
+        self.message.hide()
+        self.notice.hide()
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         close.rejected.connect(self.reject)
 
@@ -205,6 +211,18 @@ class ModelManagerDialog(QDialog):
         self.installed.show_models([(model, self._fit_of(model, n_ctx)) for model in models])
         names = {model.path.name for model in models}
         best = recommend(self._entries, self._facts, self._language, n_ctx)
+        if best is None:
+            self.recommendation.setText(
+                self.tr(
+                    "None of these fits this computer well; the starter model is the safe choice."
+                )
+            )
+        else:
+            self.recommendation.setText(
+                self.tr("Recommended for this computer: <b>{name}</b> ({size}).").format(
+                    name=best.name, size=format_bytes(best.size_bytes)
+                )
+            )
         for row in self.rows.values():
             row.set_fit(entry_fit(row.entry, self._facts, n_ctx), row.entry is best)
             row.refresh(installed=row.source.local_name in names)
@@ -223,12 +241,18 @@ class ModelManagerDialog(QDialog):
 
     @Slot(str)
     def _show_error(self, message: str) -> None:
-        self.notice.clear()
-        self.message.setText(message)
+        self._show(self.message, message, self.notice)
 
     def _show_notice(self, text: str) -> None:
-        self.message.clear()
-        self.notice.setText(text)
+        self._show(self.notice, text, self.message)
+
+    @staticmethod
+    def _show(label: QLabel, text: str, other: QLabel) -> None:
+        """One line at a time: an error replaces a notice and the other way round."""
+        other.clear()
+        other.hide()
+        label.setText(text)
+        label.setVisible(bool(text))
 
     # -- actions --------------------------------------------------------------
 
