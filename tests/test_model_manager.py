@@ -248,6 +248,7 @@ def test_fit_badges_and_the_recommendation(qtbot: QtBot, dialog: ModelManagerDia
     }
     recommended = [i for i, row in dialog.rows.items() if not row.recommended.isHidden()]
     assert recommended == ["served-smollm2"]  # the better writer of the two that fit
+    assert "Served Smollm2" in dialog.recommendation.text()
     assert "GPU offload: not available" in dialog.engine.gpu.text()
     assert "17.2 GB memory" in dialog.engine.machine.text()  # 16 GiB, in decimal units
     assert "fits well" in dialog.installed_list.item(0).text()  # the starter

@@ -127,11 +127,13 @@ class DownloadRow(QFrame):
             self,
         )
         self.facts.setStyleSheet("color: #5f6368;")
+        self.facts.setWordWrap(True)
         self.progress = QProgressBar(self)
         self.progress.setRange(0, BAR_STEPS)
         self.progress.setTextVisible(False)
         self.progress.setMaximumHeight(12)
         self.status = QLabel(self)
+        self.status.setWordWrap(True)
         self.download_button = QPushButton(self.tr("Download"), self)
         self.cancel_button = QPushButton(self.tr("Cancel"), self)
 

@@ -33,7 +33,7 @@ class InstalledPanel(QGroupBox):
         super().__init__(parent)
         self.setTitle(self.tr("Models on this computer"))
         self.list = QListWidget(self)
-        self.list.setMaximumHeight(96)
+        self.list.setMaximumHeight(80)
         self.use_button = QPushButton(self.tr("Use this model"), self)
         self.remove_button = QPushButton(self.tr("Remove…"), self)
         self.import_button = QPushButton(self.tr("Import a .gguf file…"), self)
