@@ -17,6 +17,7 @@ from __future__ import annotations
 import logging
 import os
 import sys
+import tempfile
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -167,6 +168,7 @@ def _run_window(args: SelfTestArgs) -> int:
 
     from blogideas_gui.core.backends import create_backend
     from blogideas_gui.core.backends.base import Backend, GenerationOptions
+    from blogideas_gui.core.history import HistoryStore
     from blogideas_gui.ui.main_window import MainWindow
 
     # Qt's own chatter ("This plugin does not support propagateSizeHints()")
@@ -181,10 +183,14 @@ def _run_window(args: SelfTestArgs) -> int:
             model = args.model
         return create_backend(name, model=model, base_url=base_url)
 
+    # A throw-away history: a check of the install is not one of the user's requests.
+    scratch = tempfile.TemporaryDirectory(prefix="blogideas-self-test-")
+    store = HistoryStore(Path(scratch.name) / "history.sqlite3")
     window = MainWindow(
         backend_factory=factory,
         language="en",  # The starter model writes English best.
         options=GenerationOptions(max_tokens=16, seed=1),
+        store=store,
     )
     window.show()
     app.processEvents()
@@ -215,6 +221,8 @@ def _run_window(args: SelfTestArgs) -> int:
         window.close()
         window.deleteLater()
         app.processEvents()
+        store.close()
+        scratch.cleanup()
 
 
 def _wait_until_idle(window: MainWindow, timeout: float) -> bool:
