@@ -8,14 +8,17 @@ manager's, so this panel stays a plain view that tests can read.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import (
     QCheckBox,
+    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QMessageBox,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -24,6 +27,20 @@ from PySide6.QtWidgets import (
 from blogideas_gui.core.catalog import Fit
 from blogideas_gui.core.installed import InstalledModel
 from blogideas_gui.ui.download_row import format_bytes
+
+
+def ask_for_gguf(parent: QWidget) -> Path | None:
+    """The platform's file dialog, filtered to GGUF models."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, parent.tr("Import a model file"), "", parent.tr("GGUF models (*.gguf)")
+    )
+    return Path(path) if path else None
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    """A yes/no question; No is the default, so Enter never deletes by accident."""
+    answer = QMessageBox.question(parent, title, text, defaultButton=QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
 
 
 class InstalledPanel(QGroupBox):

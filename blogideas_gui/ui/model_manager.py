@@ -20,10 +20,8 @@ from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QLabel,
-    QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -49,7 +47,7 @@ from blogideas_gui.core.language import Language
 from blogideas_gui.core.local_settings import LocalSettings
 from blogideas_gui.core.paths import models_dir
 from blogideas_gui.ui.download_row import Downloader, DownloadRow, format_bytes
-from blogideas_gui.ui.installed_panel import InstalledPanel
+from blogideas_gui.ui.installed_panel import InstalledPanel, ask_for_gguf, ask_yes_no
 from blogideas_gui.ui.local_settings_box import LocalSettingsBox
 from blogideas_gui.ui.worker import WorkerHandle, create_worker
 
@@ -57,20 +55,6 @@ log = logging.getLogger(__name__)
 
 ChooseFile = Callable[[QWidget], Path | None]
 Confirm = Callable[[QWidget, str, str], bool]
-
-
-def ask_for_gguf(parent: QWidget) -> Path | None:
-    """The platform's file dialog, filtered to GGUF models."""
-    path, _ = QFileDialog.getOpenFileName(
-        parent, parent.tr("Import a model file"), "", parent.tr("GGUF models (*.gguf)")
-    )
-    return Path(path) if path else None
-
-
-def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
-    """A yes/no question; No is the default, so Enter never deletes by accident."""
-    answer = QMessageBox.question(parent, title, text, defaultButton=QMessageBox.StandardButton.No)
-    return answer == QMessageBox.StandardButton.Yes
 
 
 class ModelManagerDialog(QDialog):
@@ -306,7 +290,7 @@ class ModelManagerDialog(QDialog):
             yield import_model(path, link=link, folder=folder, entries=entries)
 
         self._import_job = create_worker(run, CancelToken())
-        self._import_job.worker.yielded.connect(self._on_imported)
+        self._import_job.worker.yielded.connect(self._on_installed)
         self._import_job.worker.errored.connect(self._on_import_error)
         self._import_job.worker.finished.connect(self._on_import_finished)
         self._show_notice(self.tr("Importing {name}…").format(name=path.name))
@@ -320,10 +304,6 @@ class ModelManagerDialog(QDialog):
         self.refresh()
         if isinstance(model, InstalledModel):
             self._show_notice(self.tr("{name} is installed and ready.").format(name=model.name))
-
-    @Slot(object)
-    def _on_imported(self, model: object) -> None:
-        self._on_installed(model)
 
     @Slot(object)
     def _on_import_error(self, error: object) -> None:
