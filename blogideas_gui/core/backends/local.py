@@ -197,6 +197,7 @@ class LocalBackend:
         """Free the model's memory; the next request loads it again.
 
         Called before loading another model, so two never share the memory.
+        Call it only when no request is streaming (after the worker finished).
         """
         with self._lock:
             llm, self._llm = self._llm, None
