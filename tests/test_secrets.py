@@ -244,3 +244,17 @@ def test_the_key_never_leaks_into_any_file_or_output(
     assert files_containing(KEY[8:30]) == []  # not even a part of it
     out, err = capfd.readouterr()
     assert KEY not in out and KEY not in err
+
+
+def test_the_backend_uses_the_stored_key_for_openai_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The key pasted into the app is OpenAI's: another server never receives it."""
+    monkeypatch.setattr(keyring.core, "_keyring_backend", MemoryKeychain())
+    KeyStore().save(KEY)
+    openai_itself = OpenAIBackend(model="gpt-4o-mini")
+    openai_itself.load()
+    assert openai_itself._client.api_key == KEY
+    with openai_script_server([Reply(401, INVALID_KEY)]) as (url, seen):
+        other = OpenAIBackend(model="llama3.2", base_url=url)
+        with pytest.raises(BlogIdeasError):
+            other.test_connection()
+    assert all(KEY not in str(request.headers) for request in seen)

@@ -74,7 +74,10 @@ class KeyRedactingFilter(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         """Rewrite ``record`` in place with the secrets redacted."""
-        message = record.getMessage()
+        try:
+            message = record.getMessage()
+        except Exception:  # noqa: BLE001 - a bad format string must not hide a key
+            message = f"{record.msg} {record.args}"
         record.msg = redact(message)
         record.args = None
         if record.exc_info and not record.exc_text:
@@ -216,18 +219,22 @@ def resolve_key(
     *,
     store: KeyStore | None = None,
     environ: Mapping[str, str] | None = None,
+    include_stored: bool = True,
 ) -> ResolvedKey | None:
     """The key to use: ``explicit``, else the stored key, else ``OPENAI_API_KEY``, else None.
 
     The stored key wins over the environment because it is the one the user
     pasted into the app on purpose; the variable is for those who set one.
+    ``include_stored=False`` skips the stored key: it is OpenAI's, and must not
+    be sent to another server.
     """
     if explicit and explicit.strip():
         remember_secret(explicit.strip())
         return ResolvedKey(explicit.strip(), "argument")
-    stored = (store or KeyStore()).load()
-    if stored is not None:
-        return stored
+    if include_stored:
+        stored = (store or KeyStore()).load()
+        if stored is not None:
+            return stored
     value = (os.environ if environ is None else environ).get(KEY_ENV_VAR, "").strip()
     if value:
         remember_secret(value)

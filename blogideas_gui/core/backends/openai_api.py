@@ -12,7 +12,6 @@ tested with an injected sleep (the policy is in :mod:`.openai_errors`).
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal, TypeVar
@@ -35,6 +34,7 @@ from blogideas_gui.core.backends.openai_errors import (
     translate_error,
 )
 from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.secrets import remember_secret, resolve_key
 
 log = logging.getLogger(__name__)
 
@@ -100,7 +100,9 @@ class OpenAIBackend:
         self.max_retries = max_retries
         self._sleep = sleep
         self.base_url = (base_url or OPENAI_URL).rstrip("/")
-        self._api_key = api_key if api_key is not None else os.environ.get(KEY_ENV_VAR)
+        self._api_key = api_key
+        if api_key:
+            remember_secret(api_key)
         self.timeout = timeout
         self._client: Any = None
 
@@ -125,9 +127,18 @@ class OpenAIBackend:
         return False
 
     def load(self) -> None:
-        """Build the client; fail early when OpenAI itself is used without a key."""
+        """Build the client; fail early when OpenAI itself is used without a key.
+
+        Without a key given, :func:`resolve_key` finds one (stored, then
+        ``OPENAI_API_KEY``); here, on the worker thread, since a keychain can
+        be slow to answer.
+        """
         if self._client is not None:
             return
+        if not self._api_key:
+            # The key pasted into the app is for OpenAI: never send it elsewhere.
+            found = resolve_key(include_stored=self.is_openai)
+            self._api_key = found.value if found else None
         if not self._api_key and self.is_openai:
             raise BlogIdeasError(ErrorKind.NO_KEY)
         try:
