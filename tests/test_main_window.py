@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
@@ -153,3 +154,31 @@ def test_unreachable_server_shows_one_plain_line(qtbot: QtBot, window: MainWindo
     qtbot.waitUntil(lambda: not window.is_generating, timeout=30_000)
     message = window.message.text()
     assert "127.0.0.1" in message and "\n" not in message and "Traceback" not in message
+
+
+def test_a_model_chosen_in_the_model_manager_is_used_to_generate(
+    qtbot: QtBot, starter_model: Path
+) -> None:
+    from blogideas_gui.core.installed import import_model
+    from blogideas_gui.core.local_settings import LocalSettings
+
+    window = MainWindow(language="en", options=GenerationOptions(max_tokens=12, seed=1))
+    qtbot.addWidget(window)
+    window.show()
+    installed = import_model(starter_model, link=True)
+    dialog = window.open_model_manager()
+    assert dialog.isVisible()
+    dialog.model_chosen.emit(installed)
+    assert window.backend.currentData() == "local"
+    assert installed.name in window.form.hint.text()
+    dialog.local_settings_changed.emit(LocalSettings(n_ctx=2048))
+    qtbot.keyClicks(window.topic, "tea")
+    qtbot.mouseClick(window.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not window.is_generating, timeout=60_000)
+    assert window.message.text() == ""
+    assert window.last_result is not None and window.last_result.model == installed.name
+    [backend] = window._backends.values()
+    assert isinstance(backend, LocalBackend) and backend.n_ctx == 2048
+    assert backend.model_path == installed.path
+    window.close()
+    assert not backend.is_loaded  # closing the window frees the model

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
@@ -24,7 +25,9 @@ from blogideas_gui.core.export import idea_markdown
 from blogideas_gui.core.generation import GenerationEvent, GenerationResult, PhaseChanged, generate
 from blogideas_gui.core.history import HistoryStore, Session
 from blogideas_gui.core.history_types import ExpansionKind
+from blogideas_gui.core.installed import InstalledModel
 from blogideas_gui.core.language import Language
+from blogideas_gui.core.local_settings import LocalSettings
 from blogideas_gui.core.recording import recorded
 from blogideas_gui.ui.answer_panel import AnswerPanel
 from blogideas_gui.ui.history_actions import HistoryActions
@@ -33,15 +36,13 @@ from blogideas_gui.ui.request_form import RequestForm
 from blogideas_gui.ui.status_line import StatusLine
 from blogideas_gui.ui.worker import WorkerHandle, create_worker
 
+if TYPE_CHECKING:
+    from blogideas_gui.ui.model_manager import ModelManagerDialog
+
 log = logging.getLogger(__name__)
 
 BackendFactory = Callable[[str, str | None, str | None], Backend]
 CLOSE_WAIT_MS = 5000
-
-
-def default_backend_factory(name: str, model: str | None, base_url: str | None) -> Backend:
-    """The real backends, as the CLI makes them."""
-    return create_backend(name, model=model, base_url=base_url)
 
 
 class MainWindow(QMainWindow):
@@ -49,16 +50,20 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        backend_factory: BackendFactory = default_backend_factory,
+        backend_factory: BackendFactory | None = None,
         language: Language = "ko",
         options: GenerationOptions | None = None,
         store: HistoryStore | None = None,
     ) -> None:
         super().__init__()
-        self._backend_factory = backend_factory
+        self._backend_factory = backend_factory or self._make_backend
+        self.local_settings = LocalSettings()
+        self.local_model: InstalledModel | None = None
+        self._model_manager: ModelManagerDialog | None = None
         self._options = options or GenerationOptions()
         self._backends: dict[tuple[str, str | None, str | None], Backend] = {}
         self._job: WorkerHandle | None = None
+        self._to_close: list[Backend] = []
         self._expanding = False
         self._owns_store = store is None
         self.store = store or HistoryStore()
@@ -93,6 +98,9 @@ class MainWindow(QMainWindow):
         self.resize(980, 700)
 
         self.actions_ = HistoryActions(self)
+        models_menu = self.menuBar().addMenu(self.tr("&Models"))
+        self.model_manager_action = models_menu.addAction(self.tr("Model manager…"))
+        self.model_manager_action.triggered.connect(self.open_model_manager)
         self.form.generate_requested.connect(self.start_generation)
         self.form.stop_requested.connect(self.stop_generation)
         self.copy_button.clicked.connect(self.copy_answer)
@@ -108,11 +116,64 @@ class MainWindow(QMainWindow):
     def _update_buttons(self) -> None:
         self.form.set_busy(self.is_generating, bool(self.output.markdown()))
 
+    def _make_backend(self, name: str, model: str | None, base_url: str | None) -> Backend:
+        """The real backends, the local one loaded with this window's settings."""
+        display = self.local_model.name if self.local_model is not None else None
+        return create_backend(
+            name, model=model, base_url=base_url, local=self.local_settings, display_name=display
+        )
+
     def _current_backend(self) -> Backend:
         key = self.form.backend_key()
+        if key[0] == "local" and self.local_model is not None:
+            key = ("local", str(self.local_model.path), None)
         if key not in self._backends:
             self._backends[key] = self._backend_factory(*key)
         return self._backends[key]
+
+    # -- models ---------------------------------------------------------------
+
+    def open_model_manager(self) -> ModelManagerDialog:
+        """Show the model manager (one, kept while the window lives)."""
+        if self._model_manager is None:
+            # Imported on first use: the downloader pulls in huggingface_hub.
+            from blogideas_gui.ui.model_manager import ModelManagerDialog
+
+            dialog = ModelManagerDialog(
+                self, language=self.form.language.currentData(), settings=self.local_settings
+            )
+            dialog.model_chosen.connect(self.use_local_model)
+            dialog.model_removed.connect(self._model_removed)
+            dialog.local_settings_changed.connect(self.set_local_settings)
+            self._model_manager = dialog
+        self._model_manager.show()
+        self._model_manager.raise_()
+        return self._model_manager
+
+    def use_local_model(self, model: InstalledModel | None) -> None:
+        """Generate on this computer with ``model`` (``None``: the starter)."""
+        self._forget_local_backends()
+        self.local_model = None if model is None or model.source == "bundled" else model
+        self.form.backend.setCurrentIndex(self.form.backend.findData("local"))
+        self.form.set_local_model("" if self.local_model is None else self.local_model.name)
+
+    def set_local_settings(self, settings: LocalSettings) -> None:
+        """Load the local model with new settings from the next request on."""
+        self.local_settings = settings
+        self._forget_local_backends()
+
+    def _model_removed(self, model: InstalledModel) -> None:
+        if self.local_model is not None and self.local_model.path == model.path:
+            self.use_local_model(None)
+
+    def _forget_local_backends(self) -> None:
+        """Free loaded local models (now, or once the running request ends)."""
+        for key in [key for key in self._backends if key[0] == "local"]:
+            backend = self._backends.pop(key)
+            if not self.is_generating:
+                backend.close()
+            else:
+                self._to_close.append(backend)
 
     # -- generation -----------------------------------------------------------
 
@@ -219,6 +280,8 @@ class MainWindow(QMainWindow):
         if self._job is not None:
             self._job.thread.wait()
         self._job = None
+        while self._to_close:
+            self._to_close.pop().close()
         self.output.render_now()
         if self.session is not None:
             self.session = self.store.get(self.session.id)
@@ -232,6 +295,10 @@ class MainWindow(QMainWindow):
         if self._job is not None and not self._job.wait(CLOSE_WAIT_MS):
             log.warning("generation thread still running at close")
         self._job = None
+        if self._model_manager is not None:
+            self._model_manager.close()
+        for backend in self._backends.values():
+            backend.close()
         if self._owns_store:
             self.store.close()
         super().closeEvent(event)

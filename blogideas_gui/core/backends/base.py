@@ -169,3 +169,7 @@ class Backend(Protocol):
     def info(self) -> BackendInfo:
         """Describe the backend (model, GPU offload) for the window."""
         ...
+
+    def close(self) -> None:
+        """Let go of the model or the connection; ``load`` may be called again."""
+        ...

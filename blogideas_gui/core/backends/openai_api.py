@@ -287,6 +287,12 @@ class OpenAIBackend:
             usage=Usage(usage.prompt_tokens, usage.completion_tokens) if usage else Usage(),
         )
 
+    def close(self) -> None:
+        """Close the HTTP client; the next request builds a new one."""
+        client, self._client = self._client, None
+        if client is not None:
+            client.close()
+
     def info(self) -> BackendInfo:
         """Model and server address; never the key."""
         return BackendInfo(name=self.name, model=self.model, details={"server": self.base_url})
