@@ -56,6 +56,7 @@ def test_missing_keys_take_defaults_and_bad_values_only_their_own() -> None:
     assert loaded.settings.local_n_ctx == Settings().local_n_ctx
     assert loaded.settings.backend == "local"
     assert loaded.settings.monthly_budget_usd == 3.0
+    assert isinstance(loaded.settings.monthly_budget_usd, float)
     assert loaded.settings.first_run_done is False
 
 

@@ -77,9 +77,12 @@ class Settings:
         for spec in dataclasses.fields(cls):
             default = getattr(defaults, spec.name)
             value = data.get(spec.name, default)
-            values[spec.name] = value if _fits(value, default) else default
-            if values[spec.name] is not value:
+            if not _fits(value, default):
                 log.warning("settings: ignoring a bad value for %s", spec.name)
+                value = default
+            elif isinstance(default, float):
+                value = float(value)
+            values[spec.name] = value
         settings = cls(**values)
         if settings.ui_language not in UI_LANGUAGES:
             settings.ui_language = defaults.ui_language
