@@ -40,6 +40,7 @@ class ConnectionTest(QObject):
         self.language = language
         self._current: WorkerHandle | None = None
         self._jobs: list[WorkerHandle] = []
+        self._relays: list[_Relay] = []
 
     @property
     def running(self) -> bool:
@@ -56,11 +57,14 @@ class ConnectionTest(QObject):
             yield probe(cancel)
 
         job = create_worker(run, cancel)
-        # Bound methods of this GUI-thread object: Qt queues the calls here.
-        job.worker.yielded.connect(self._on_yielded)
-        job.worker.errored.connect(self._on_errored)
-        job.worker.finished.connect(self._on_finished)
+        # The worker is deleted when its thread ends, possibly before its queued
+        # signals arrive here; a relay on this thread remembers which job spoke.
+        relay = _Relay(self, job)
+        job.worker.yielded.connect(relay.yielded)
+        job.worker.errored.connect(relay.errored)
+        job.worker.finished.connect(relay.finished)
         self._jobs.append(job)
+        self._relays.append(relay)
         self._current = job
         job.start()
         self.running_changed.emit(True)
@@ -80,27 +84,43 @@ class ConnectionTest(QObject):
             job.abort()
             job.thread.wait()  # bounded by the probe's own time-out
         self._jobs.clear()
+        self._relays.clear()
 
-    def _is_current(self) -> bool:
-        return self._current is not None and self.sender() is self._current.worker
-
-    @Slot(object)
-    def _on_yielded(self, result: object) -> None:
-        if self._is_current():
+    def _on_yielded(self, job: WorkerHandle, result: object) -> None:
+        if job is self._current:
             self.succeeded.emit(result)
 
-    @Slot(object)
-    def _on_errored(self, error: object) -> None:
-        if self._is_current() and isinstance(error, BaseException):
+    def _on_errored(self, job: WorkerHandle, error: object) -> None:
+        if job is self._current and isinstance(error, BaseException):
             self.failed.emit(user_message(error, self.language))
 
+    def _on_finished(self, job: WorkerHandle) -> None:
+        job.thread.wait()
+        if job in self._jobs:
+            self._jobs.remove(job)
+        self._relays = [relay for relay in self._relays if relay.job is not job]
+        if job is self._current:
+            self._current = None
+            self.running_changed.emit(False)
+
+
+class _Relay(QObject):
+    """Brings one job's signals to the GUI thread, tagged with the job."""
+
+    def __init__(self, owner: ConnectionTest, job: WorkerHandle) -> None:
+        super().__init__(owner)
+        self.owner = owner
+        self.job = job
+
+    @Slot(object)
+    def yielded(self, result: object) -> None:
+        self.owner._on_yielded(self.job, result)
+
+    @Slot(object)
+    def errored(self, error: object) -> None:
+        self.owner._on_errored(self.job, error)
+
     @Slot()
-    def _on_finished(self) -> None:
-        sender = self.sender()
-        for job in list(self._jobs):
-            if job.worker is sender:
-                job.thread.wait()
-                self._jobs.remove(job)
-                if job is self._current:
-                    self._current = None
-                    self.running_changed.emit(False)
+    def finished(self) -> None:
+        self.owner._on_finished(self.job)
+        self.deleteLater()
