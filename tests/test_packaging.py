@@ -175,9 +175,12 @@ def test_frozen_app_says_plainly_when_the_model_is_missing(
 
 
 def _machine_paths() -> list[bytes]:
-    """Paths of the developer's machine that must not be baked into the folder."""
+    """Paths of the developer's machine that must not be baked into the folder.
+
+    Each ends in a separator, so ``/root`` does not match ``pydantic/root_model.py``.
+    """
     paths = {str(ROOT), str(Path(sys.prefix)), str(Path.home())}
-    return sorted({p.encode() for p in paths if len(p) > 1})
+    return sorted({f"{p}/".encode() for p in paths if len(p) > 1})
 
 
 @pytest.mark.slow
@@ -193,7 +196,7 @@ def test_frozen_folder_holds_no_machine_paths_and_no_test_data(frozen_app: Path)
     text_hits: list[str] = []
     binary_hits: list[str] = []
     test_files: list[str] = []
-    repo_and_venv = [str(ROOT).encode(), str(Path(sys.prefix)).encode()]
+    repo_and_venv = [f"{ROOT}/".encode(), f"{Path(sys.prefix)}/".encode()]
     for path in sorted(frozen_app.rglob("*")):
         relative = path.relative_to(frozen_app).as_posix()
         parts = relative.split("/")
