@@ -44,6 +44,12 @@ from blogideas_gui.ui.guide_pages import LocalPage, OpenAIPage, ServerPage
 CHOICES = ("local", "openai", "server")
 ERROR_STYLE = "color: #b3261e;"
 OK_STYLE = "color: #146c2e;"
+# The chosen answer must stand out: the native checked look is too faint.
+CHOICE_STYLE = (
+    "QPushButton { padding: 8px; border: 1px solid #c4c7c5; border-radius: 8px;"
+    " background: #ffffff; }"
+    "QPushButton:checked { border: 2px solid #0b57d0; background: #e8f0fe; }"
+)
 _UI_LANGUAGES: dict[str, Language] = {"ko": "ko", "en": "en"}
 
 
@@ -125,6 +131,7 @@ class FirstRunGuide(QDialog):
             button = QPushButton(f"{title}\n{hint}", self)
             button.setCheckable(True)
             button.setMinimumHeight(76)
+            button.setStyleSheet(CHOICE_STYLE)
             button.setObjectName(f"choice_{CHOICES[index]}")
             self.choice_group.addButton(button, index)
             row.addWidget(button)
