@@ -8,21 +8,26 @@ configuration problem (model file, server, key).
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import logging
 import signal
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import NoReturn
 
 from blogideas_gui.cli_history import add_history_parser, run_history
 from blogideas_gui.cli_models import add_models_parser, run_models
 from blogideas_gui.core.backends import BACKEND_NAMES, create_backend
 from blogideas_gui.core.backends.base import CancelToken, GenerationOptions, TextDelta
+from blogideas_gui.core.budget import Ledger, budgeted, counts_against_budget
 from blogideas_gui.core.errors import BlogIdeasError, ErrorKind, user_message
-from blogideas_gui.core.generation import GenerationResult, generate
+from blogideas_gui.core.generation import GenerationEvent, GenerationResult, generate
+from blogideas_gui.core.history import HistoryStore
 from blogideas_gui.core.language import LANGUAGES
 from blogideas_gui.core.prompts import IdeaRequest
+from blogideas_gui.core.recording import recorded
+from blogideas_gui.core.settings import load_settings
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--max-tokens", type=_int_in(16, 8192, "--max-tokens"), default=1024)
     gen.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
     gen.add_argument("--json", action="store_true", help="print one JSON object at the end")
+    gen.add_argument("--no-history", action="store_true", help="do not keep this request")
     add_models_parser(commands)
     add_history_parser(commands)
     return parser
@@ -81,24 +87,45 @@ def build_parser() -> argparse.ArgumentParser:
 def _generate(args: argparse.Namespace) -> int:
     """``blogideas generate``: stream Markdown, or print the JSON result."""
     request = IdeaRequest(args.topic, args.count, args.lang, args.tone, args.audience).validated()
-    backend = create_backend(args.backend, model=args.model, base_url=args.base_url)
+    settings = load_settings().settings
+    backend = create_backend(
+        args.backend, model=args.model, base_url=args.base_url, local=settings.local_settings()
+    )
+    ledger = Ledger()
+    if counts_against_budget(backend):
+        ledger.check(settings.monthly_budget_usd)
     options = GenerationOptions(max_tokens=args.max_tokens, seed=args.seed)
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    with contextlib.ExitStack() as stack:
+        events = budgeted(
+            generate(request, backend, cancel, options), backend, ledger,
+            settings.monthly_budget_usd,
+        )  # fmt: skip
+        if not args.no_history:
+            store = stack.enter_context(HistoryStore())
+            session_id = store.start(request, backend.name, backend.model_name)
+            events = recorded(events, store, session_id)
+        result = _stream(events, args.json)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write("\n")
+    return 130 if result.stopped else 0
+
+
+def _stream(events: Iterator[GenerationEvent], as_json: bool) -> GenerationResult:
+    """Write the text as it comes (unless JSON was asked for); the result at the end."""
     result: GenerationResult | None = None
-    for event in generate(request, backend, cancel, options):
-        if isinstance(event, TextDelta) and not args.json:
+    for event in events:
+        if isinstance(event, TextDelta) and not as_json:
             sys.stdout.write(event.text)
             sys.stdout.flush()
         elif isinstance(event, GenerationResult):
             result = event
     if result is None:  # pragma: no cover - generate always ends with a result
         raise BlogIdeasError(ErrorKind.UNEXPECTED)
-    if args.json:
-        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
-    else:
-        sys.stdout.write("\n")
-    return 130 if result.stopped else 0
+    return result
 
 
 def run(argv: Sequence[str]) -> int:

@@ -21,7 +21,10 @@ import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from blogideas_gui.core.backends.base import Backend
+from blogideas_gui.core.costs import price_for
 from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.generation import GenerationEvent, GenerationResult
 from blogideas_gui.core.paths import data_dir
 
 LEDGER_FILE = "spending.sqlite3"
@@ -123,3 +126,30 @@ class Ledger:
             raise BlogIdeasError(
                 ErrorKind.BUDGET_EXCEEDED, f"{format_usd(spent)} / {format_usd(limit_usd)}"
             )
+
+
+def counts_against_budget(backend: Backend) -> bool:
+    """Whether requests on ``backend`` cost money we can price (OpenAI's models).
+
+    Local models are free; a compatible server's own model has no known price,
+    so neither is refused by the monthly limit.
+    """
+    return not backend.is_free and price_for(backend.model_name) is not None
+
+
+def budgeted(
+    events: Iterator[GenerationEvent],
+    backend: Backend,
+    ledger: Ledger,
+    limit_usd: float | None,
+) -> Iterator[GenerationEvent]:
+    """Refuse before the first request when the month is spent; record each cost.
+
+    Stopped requests are recorded too: the tokens already streamed are billed.
+    """
+    if counts_against_budget(backend):
+        ledger.check(limit_usd)
+    for event in events:
+        if isinstance(event, GenerationResult):
+            ledger.record(event.cost_usd, event.model)
+        yield event

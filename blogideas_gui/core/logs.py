@@ -6,6 +6,7 @@ import logging
 import logging.handlers
 
 from blogideas_gui.core.paths import log_dir
+from blogideas_gui.core.secrets import KeyRedactingFilter
 
 LOG_FILE = "blogideas.log"
 
@@ -22,6 +23,8 @@ def setup_logging(level: int = logging.INFO) -> None:
     except OSError:
         handler = logging.NullHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    # On the handler, not a logger: records from openai and httpx pass here too.
+    handler.addFilter(KeyRedactingFilter())
     handler._blogideas = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)

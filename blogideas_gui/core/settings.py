@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.local_settings import LocalSettings
 from blogideas_gui.core.paths import config_dir
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,23 @@ class Settings:
     local_n_gpu_layers: int = -1
     monthly_budget_usd: float = 10.0
     first_run_done: bool = False
+
+    def local_settings(self) -> LocalSettings:
+        """How to load the local model, in the backend's terms (None = automatic)."""
+        return LocalSettings(
+            n_ctx=self.local_n_ctx,
+            n_threads=self.local_n_threads or None,
+            n_gpu_layers=None if self.local_n_gpu_layers < 0 else self.local_n_gpu_layers,
+        )
+
+    def with_local(self, local: LocalSettings) -> Settings:
+        """These settings with the local model loaded as ``local`` says."""
+        return dataclasses.replace(
+            self,
+            local_n_ctx=local.n_ctx,
+            local_n_threads=local.n_threads or 0,
+            local_n_gpu_layers=-1 if local.n_gpu_layers is None else local.n_gpu_layers,
+        )
 
     def to_json(self) -> dict[str, Any]:
         """The file's content: every field plus the schema version."""

@@ -10,6 +10,7 @@ nothing already shown.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
@@ -19,16 +20,18 @@ from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from blogideas_gui.core.backends import create_backend
 from blogideas_gui.core.backends.base import Backend, CancelToken, GenerationOptions, TextDelta
+from blogideas_gui.core.budget import Ledger, budgeted, counts_against_budget, format_usd
 from blogideas_gui.core.errors import BlogIdeasError, user_message
 from blogideas_gui.core.expansion import build_expansion_messages, expansion_heading
 from blogideas_gui.core.export import idea_markdown
 from blogideas_gui.core.generation import GenerationEvent, GenerationResult, PhaseChanged, generate
 from blogideas_gui.core.history import HistoryStore, Session
 from blogideas_gui.core.history_types import ExpansionKind
-from blogideas_gui.core.installed import InstalledModel
+from blogideas_gui.core.installed import InstalledModel, find_installed
 from blogideas_gui.core.language import Language
 from blogideas_gui.core.local_settings import LocalSettings
 from blogideas_gui.core.recording import recorded
+from blogideas_gui.core.settings import Settings
 from blogideas_gui.ui.answer_panel import AnswerPanel
 from blogideas_gui.ui.history_actions import HistoryActions
 from blogideas_gui.ui.history_sidebar import HistorySidebar
@@ -51,13 +54,17 @@ class MainWindow(QMainWindow):
     def __init__(
         self,
         backend_factory: BackendFactory | None = None,
-        language: Language = "ko",
+        language: Language | None = None,
         options: GenerationOptions | None = None,
         store: HistoryStore | None = None,
+        settings: Settings | None = None,
+        ledger: Ledger | None = None,
     ) -> None:
         super().__init__()
         self._backend_factory = backend_factory or self._make_backend
-        self.local_settings = LocalSettings()
+        self.settings = settings or Settings()
+        self.ledger = ledger or Ledger()
+        self.local_settings = self.settings.local_settings()
         self.local_model: InstalledModel | None = None
         self._model_manager: ModelManagerDialog | None = None
         self._options = options or GenerationOptions()
@@ -71,7 +78,8 @@ class MainWindow(QMainWindow):
         self.last_result: GenerationResult | None = None
         self.setWindowTitle(self.tr("BlogIdeas — blog post ideas"))
 
-        self.form = RequestForm(language, self)
+        output: Language = "en" if self.settings.output_language == "en" else "ko"
+        self.form = RequestForm(language or output, self)
         self.answer = AnswerPanel(self)
         self.status = StatusLine(self)
         self.sidebar = HistorySidebar(self.store, self)
@@ -104,7 +112,45 @@ class MainWindow(QMainWindow):
         self.form.generate_requested.connect(self.start_generation)
         self.form.stop_requested.connect(self.stop_generation)
         self.copy_button.clicked.connect(self.copy_answer)
+        self._apply_settings()
+        self.form.backend.currentIndexChanged.connect(self._update_spending)
         self._update_buttons()
+
+    # -- settings -------------------------------------------------------------
+
+    def _apply_settings(self) -> None:
+        """Fill the form and the local model from :attr:`settings`."""
+        settings = self.settings
+        self.form.backend.setCurrentIndex(max(0, self.form.backend.findData(settings.backend)))
+        self.form.server.setText(settings.openai_base_url)
+        self.form.model_name.setText(settings.openai_model)
+        if settings.local_model:
+            model = find_installed(settings.local_model)
+            if model is not None and settings.backend == "local":
+                self.use_local_model(model)
+        self._update_spending()
+
+    def collect_settings(self) -> Settings:
+        """The settings as the window stands now, to be saved."""
+        backend = self.form.backend.currentData()
+        self.settings = dataclasses.replace(
+            self.settings.with_local(self.local_settings),
+            output_language=self.form.language.currentData(),
+            backend=backend,
+            openai_base_url=self.form.server.text().strip(),
+            openai_model=self.form.model_name.text().strip() or self.settings.openai_model,
+            local_model="" if self.local_model is None else self.local_model.id,
+        )
+        return self.settings
+
+    def _update_spending(self) -> None:
+        """This month's OpenAI spending against the limit, or "free" for local."""
+        if self.form.backend.currentData() == "local":
+            self.status.spending.setText(self.tr("Free on this computer"))
+            return
+        spent = format_usd(self.ledger.month_total())
+        limit = format_usd(self.settings.monthly_budget_usd)
+        self.status.spending.setText(self.tr("This month: %s of %s") % (spent, limit))
 
     # -- state ----------------------------------------------------------------
 
@@ -185,6 +231,8 @@ class MainWindow(QMainWindow):
         try:
             request = self.form.request().validated()
             backend = self._current_backend()
+            if counts_against_budget(backend):
+                self.ledger.check(self.settings.monthly_budget_usd)
         except BlogIdeasError as error:
             self.message.setText(error.message())
             return
@@ -195,8 +243,10 @@ class MainWindow(QMainWindow):
         cancel = CancelToken()
         options = self._options
 
+        ledger, limit = self.ledger, self.settings.monthly_budget_usd
+
         def run() -> Iterator[GenerationEvent]:
-            events = generate(request, backend, cancel, options)
+            events = budgeted(generate(request, backend, cancel, options), backend, ledger, limit)
             return recorded(events, self.store, session_id)
 
         self._expanding = False
@@ -224,9 +274,11 @@ class MainWindow(QMainWindow):
         cancel = CancelToken()
         options = self._options
         request = session.request
+        ledger, limit = self.ledger, self.settings.monthly_budget_usd
 
         def run() -> Iterator[GenerationEvent]:
             events = generate(request, backend, cancel, options, messages=messages)
+            events = budgeted(events, backend, ledger, limit)
             return recorded(events, self.store, session.id, expansion_id)
 
         self._expanding = True
@@ -270,6 +322,7 @@ class MainWindow(QMainWindow):
             self.last_result = event
             self.output.render_now()
             self.status.show_result(event)
+            self._update_spending()
 
     def _on_error(self, error: object) -> None:
         message = user_message(error) if isinstance(error, BaseException) else str(error)
