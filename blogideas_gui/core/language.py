@@ -10,11 +10,22 @@ Language = Literal["ko", "en"]
 LANGUAGES: tuple[Language, ...] = ("ko", "en")
 
 
-def system_language() -> Language:
-    """Korean if the system locale is Korean, English otherwise.
+_chosen: list[Language] = []
 
-    ``BLOGIDEAS_LANG`` wins over the locale so tests and users can force one.
+
+def use_language(language: Language | None) -> None:
+    """Make ``language`` the one messages use (the user's setting); None: the system's."""
+    _chosen[:] = [] if language is None else [language]
+
+
+def system_language() -> Language:
+    """The language messages are written in: the user's choice, else the system's.
+
+    ``BLOGIDEAS_LANG`` wins over the locale so tests and users can force one;
+    Korean if the locale is Korean, English otherwise.
     """
+    if _chosen:
+        return _chosen[0]
     forced = os.environ.get("BLOGIDEAS_LANG", "").strip().lower()
     if forced in LANGUAGES:
         return forced

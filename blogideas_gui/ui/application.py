@@ -5,29 +5,69 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from blogideas_gui.core.errors import BlogIdeasError
 from blogideas_gui.core.settings import load_settings, save_settings
+from blogideas_gui.ui.i18n import install_translator, interface_language
+
+
+class Application:
+    """The running app: one main window, rebuilt when the interface language changes."""
+
+    def __init__(self, app: QApplication) -> None:
+        from blogideas_gui.ui.main_window import MainWindow
+
+        self.app = app
+        loaded = load_settings()
+        install_translator(app, interface_language(loaded.settings.ui_language))
+        self.window = MainWindow(settings=loaded.settings)
+        self.window.ui_language_changed.connect(self.switch_language)
+        if loaded.notice is not None:
+            self.window.message.setText(loaded.notice.message())
+        self.window.show()
+        if not loaded.settings.first_run_done:
+            QTimer.singleShot(0, self.window.open_guide)
+
+    def switch_language(self, setting: str) -> None:
+        """Rebuild the window in the new language, keeping the topic and the session."""
+        from blogideas_gui.ui.main_window import MainWindow
+
+        old = self.window
+        if old.is_generating:
+            old.status.set_idle(old.tr("The new language applies after this answer."))
+            old.worker_done_once(lambda: self.switch_language(setting))
+            return
+        install_translator(self.app, interface_language(setting))
+        settings = old.collect_settings()
+        topic, session = old.topic.toPlainText(), old.session
+        new = MainWindow(settings=settings, store=old.store)
+        new.topic.setPlainText(topic)
+        if session is not None:
+            new.actions_.open_session(session.id)
+            new.topic.setPlainText(topic)
+        new.ui_language_changed.connect(self.switch_language)
+        new.setGeometry(old.geometry())
+        self.window = new
+        new.show()
+        old.keep_store_open()
+        old.close()
+        old.deleteLater()
 
 
 def run_gui(args: Sequence[str]) -> int:
     """Open the window and run until it closes; 0 on a normal close.
 
-    A damaged settings file was already set aside by :func:`load_settings`;
-    the window says so once. Settings are saved when the window closes.
+    A damaged settings file was already set aside by ``load_settings``; the
+    window says so once. Settings are saved when the window closes.
     """
     app = QApplication.instance() or QApplication(["blogideas", *args])
+    assert isinstance(app, QApplication)
     app.setApplicationName("BlogIdeas")
-    from blogideas_gui.ui.main_window import MainWindow
-
-    loaded = load_settings()
-    window = MainWindow(settings=loaded.settings)
-    if loaded.notice is not None:
-        window.message.setText(loaded.notice.message())
-    window.show()
+    running = Application(app)
     app.exec()
     # A full disk cannot keep the settings; the work itself is already in history.
     with contextlib.suppress(BlogIdeasError):
-        save_settings(window.collect_settings())
+        save_settings(running.window.collect_settings())
     return 0

@@ -10,13 +10,15 @@ nothing already shown.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent, QGuiApplication
-from PySide6.QtWidgets import QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from blogideas_gui.core.backends import create_backend
 from blogideas_gui.core.backends.base import Backend, CancelToken, GenerationOptions, TextDelta
@@ -31,7 +33,7 @@ from blogideas_gui.core.installed import InstalledModel, find_installed
 from blogideas_gui.core.language import Language
 from blogideas_gui.core.local_settings import LocalSettings
 from blogideas_gui.core.recording import recorded
-from blogideas_gui.core.settings import Settings
+from blogideas_gui.core.settings import Settings, save_settings
 from blogideas_gui.ui.answer_panel import AnswerPanel
 from blogideas_gui.ui.history_actions import HistoryActions
 from blogideas_gui.ui.history_sidebar import HistorySidebar
@@ -49,7 +51,13 @@ CLOSE_WAIT_MS = 5000
 
 
 class MainWindow(QMainWindow):
-    """History on the left; the request, the answer and a status line on the right."""
+    """History on the left; the request, the answer and a status line on the right.
+
+    Signals:
+        ui_language_changed(str): the user chose another interface language.
+    """
+
+    ui_language_changed = Signal(str)
 
     def __init__(
         self,
@@ -71,6 +79,7 @@ class MainWindow(QMainWindow):
         self._backends: dict[tuple[str, str | None, str | None], Backend] = {}
         self._job: WorkerHandle | None = None
         self._to_close: list[Backend] = []
+        self._after_job: list[Callable[[], None]] = []
         self._expanding = False
         self._owns_store = store is None
         self.store = store or HistoryStore()
@@ -109,6 +118,9 @@ class MainWindow(QMainWindow):
         models_menu = self.menuBar().addMenu(self.tr("&Models"))
         self.model_manager_action = models_menu.addAction(self.tr("Model manager…"))
         self.model_manager_action.triggered.connect(self.open_model_manager)
+        settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
+        settings_menu.addAction(self.tr("Settings…"), self.open_settings)
+        settings_menu.addAction(self.tr("First-run guide…"), self.open_guide)
         self.form.generate_requested.connect(self.start_generation)
         self.form.stop_requested.connect(self.stop_generation)
         self.copy_button.clicked.connect(self.copy_answer)
@@ -142,6 +154,50 @@ class MainWindow(QMainWindow):
             local_model="" if self.local_model is None else self.local_model.id,
         )
         return self.settings
+
+    def open_settings(self) -> QDialog:
+        """The settings window; OK applies and keeps its choices."""
+        from blogideas_gui.ui.settings_dialog import SettingsDialog
+
+        dialog = SettingsDialog(self.collect_settings(), self, ledger=self.ledger)
+        dialog.settings_changed.connect(self.apply_settings)
+        dialog.rerun_guide.connect(self.open_guide)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_guide(self) -> QDialog:
+        """The first-run guide: free and local, OpenAI, or another server."""
+        from blogideas_gui.ui.first_run import FirstRunGuide
+
+        guide = FirstRunGuide(self.collect_settings(), self)
+        guide.finished_with.connect(self.apply_settings)
+        guide.open_model_manager.connect(self.open_model_manager)
+        guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        guide.open()
+        return guide
+
+    def apply_settings(self, settings: object) -> None:
+        """Use new settings from the guide or the settings window, and save them."""
+        if not isinstance(settings, Settings):
+            return
+        language_changed = settings.ui_language != self.settings.ui_language
+        self.settings = settings
+        self._apply_settings()
+        self._forget_openai_backends()
+        with contextlib.suppress(BlogIdeasError):
+            save_settings(settings)
+        if language_changed:
+            self.ui_language_changed.emit(settings.ui_language)
+
+    def _forget_openai_backends(self) -> None:
+        """A new key or server: build the OpenAI client again on the next request."""
+        for key in [key for key in self._backends if key[0] == "openai"]:
+            backend = self._backends.pop(key)
+            if not self.is_generating:
+                backend.close()
+            else:
+                self._to_close.append(backend)
 
     def _update_spending(self) -> None:
         """This month's OpenAI spending against the limit, or "free" for local."""
@@ -342,6 +398,19 @@ class MainWindow(QMainWindow):
                 self.answer.set_ideas(self.session.ideas, self.session.favourites)
         self.sidebar.refresh()
         self._update_buttons()
+        while self._after_job:
+            self._after_job.pop(0)()
+
+    def keep_store_open(self) -> None:
+        """Leave the history store open at close: another window now uses it."""
+        self._owns_store = False
+
+    def worker_done_once(self, callback: Callable[[], None]) -> None:
+        """Run ``callback`` once the running request has ended."""
+        if self._job is None:
+            callback()
+            return
+        self._after_job.append(callback)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Stop any running request and wait for its thread before closing."""

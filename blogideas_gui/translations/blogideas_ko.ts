@@ -1,0 +1,1026 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="ko_KR">
+<context>
+    <name>AnswerPanel</name>
+    <message>
+        <location filename="../ui/answer_panel.py" line="36" />
+        <source>Text</source>
+        <translation>텍스트</translation>
+    </message>
+    <message>
+        <location filename="../ui/answer_panel.py" line="37" />
+        <source>Idea cards</source>
+        <translation>아이디어 카드</translation>
+    </message>
+</context>
+<context>
+    <name>DownloadRow</name>
+    <message>
+        <location filename="../ui/download_row.py" line="103" />
+        <source>★ Recommended for you</source>
+        <translation>★ 추천 모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="112" />
+        <source>Korean</source>
+        <translation>한국어</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="113" />
+        <source>English</source>
+        <translation>영어</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="114" />
+        <source>Japanese</source>
+        <translation>일본어</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="115" />
+        <source>Chinese</source>
+        <translation>중국어</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="118" />
+        <source>{size} · {params}B parameters · {quant} · writes {languages} · {licence}</source>
+        <translation>{size} · 매개변수 {params}B · {quant} · 작성 언어: {languages} · {licence}</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="137" />
+        <location filename="../ui/download_row.py" line="190" />
+        <source>Download</source>
+        <translation>다운로드</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="138" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="169" />
+        <source>fits well</source>
+        <translation>여유 있음</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="170" />
+        <source>tight</source>
+        <translation>빠듯함</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="171" />
+        <source>too big</source>
+        <translation>너무 큼</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="179" />
+        <source>Estimated from the file size and the memory a context of this size needs.</source>
+        <translation>파일 크기와 이 문맥 크기에 필요한 메모리로 추정한 값입니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="190" />
+        <source>Resume</source>
+        <translation>이어받기</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="197" />
+        <source>Installed</source>
+        <translation>설치됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="203" />
+        <source>Paused at {done} of about {total}. Resume goes on from there.</source>
+        <translation>약 {total} 중 {done}에서 멈췄습니다. 이어받기를 누르면 그 지점부터 계속합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="238" />
+        <location filename="../ui/download_row.py" line="267" />
+        <source>Connecting…</source>
+        <translation>연결 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="247" />
+        <source>Stopping…</source>
+        <translation>멈추는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="268" />
+        <source>Connection lost; trying again…</source>
+        <translation>연결이 끊겼습니다. 다시 시도하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="269" />
+        <source>Checking the file…</source>
+        <translation>파일 확인 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="279" />
+        <source>{done} so far</source>
+        <translation>지금까지 {done}</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="280" />
+        <source>{done} of {total}</source>
+        <translation>{total} 중 {done}</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="284" />
+        <source>{speed}/s</source>
+        <translation>초당 {speed}</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="291" />
+        <source>{n} s left</source>
+        <translation>{n}초 남음</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="293" />
+        <source>about {n} min left</source>
+        <translation>약 {n}분 남음</translation>
+    </message>
+    <message>
+        <location filename="../ui/download_row.py" line="294" />
+        <source>about {h} h {m} min left</source>
+        <translation>약 {h}시간 {m}분 남음</translation>
+    </message>
+</context>
+<context>
+    <name>FirstRunGuide</name>
+    <message>
+        <location filename="../ui/first_run.py" line="111" />
+        <source>Welcome to BlogIdeas</source>
+        <translation>BlogIdeas에 오신 것을 환영합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="116" />
+        <source>Where should BlogIdeas write your ideas?</source>
+        <translation>BlogIdeas가 아이디어를 어디에서 쓰게 할까요?</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="126" />
+        <source>Free, on this computer</source>
+        <translation>무료, 이 컴퓨터에서</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="126" />
+        <source>Works right away, offline, private</source>
+        <translation>바로 쓸 수 있고, 인터넷 없이, 내용이 밖으로 나가지 않습니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="127" />
+        <source>OpenAI (paid)</source>
+        <translation>OpenAI (유료)</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="127" />
+        <source>Best writing; needs a key and costs money</source>
+        <translation>글 품질이 가장 좋습니다. 키가 필요하고 비용이 듭니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="128" />
+        <source>Another server</source>
+        <translation>다른 서버</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="128" />
+        <source>Ollama, LM Studio, vLLM, llama-server</source>
+        <translation>Ollama, LM Studio, vLLM, llama-server</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="148" />
+        <source>Start using BlogIdeas</source>
+        <translation>BlogIdeas 시작하기</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="151" />
+        <source>Not now</source>
+        <translation>나중에</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="195" />
+        <source>This computer has little free memory, so the starter model is the best fit.</source>
+        <translation>이 컴퓨터는 남은 메모리가 적어서 기본 제공 모델이 가장 알맞습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="199" />
+        <source>For better ideas, this computer can run {name} ({size} download).</source>
+        <translation>더 좋은 아이디어를 원하면 이 컴퓨터에서 {name}을(를) 쓸 수 있습니다(다운로드 {size}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="207" />
+        <source>Each request costs a little money. BlogIdeas counts the cost and stops OpenAI requests when this month's total reaches your limit ({limit}); you can change it in Settings.</source>
+        <translation>요청마다 약간의 비용이 듭니다. BlogIdeas는 비용을 세어 두었다가 이번 달 합계가 한도({limit})에 이르면 OpenAI 요청을 멈춥니다. 한도는 설정에서 바꿀 수 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="239" />
+        <source>The key has spaces inside. Copy it again, whole.</source>
+        <translation>키 안에 공백이 있습니다. 키 전체를 다시 복사하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="256" />
+        <source>Testing the key…</source>
+        <translation>키를 확인하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="261" />
+        <source>The key works.</source>
+        <translation>키가 잘 작동합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="285" />
+        <source>It is kept in your system's keychain.</source>
+        <translation>키는 시스템 키체인에 보관됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="293" />
+        <source>Type the server's address first, or pick one of the examples.</source>
+        <translation>먼저 서버 주소를 입력하거나 예시 중 하나를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="307" />
+        <source>Asking the server…</source>
+        <translation>서버에 묻는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="316" />
+        <source>The server answers, and the model “{model}” works.</source>
+        <translation>서버가 응답하고, 모델 “{model}”이(가) 작동합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="320" />
+        <source>The server answers. Its models: {models}.</source>
+        <translation>서버가 응답합니다. 서버의 모델: {models}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="324" />
+        <source>“{model}” is not among them; pick one from the list.</source>
+        <translation>“{model}”은(는) 목록에 없습니다. 목록에서 하나를 고르세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/first_run.py" line="357" />
+        <source>Type the server's address and a model name, then press Test.</source>
+        <translation>서버 주소와 모델 이름을 입력한 뒤 확인을 누르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>HistoryActions</name>
+    <message>
+        <location filename="../ui/history_actions.py" line="49" />
+        <source>&amp;File</source>
+        <translation>파일(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="50" />
+        <source>Export session as Markdown…</source>
+        <translation>세션을 Markdown으로 내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="52" />
+        <source>Export favourites…</source>
+        <translation>즐겨찾기 내보내기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="55" />
+        <source>Quit</source>
+        <translation>끝내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="58" />
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="59" />
+        <source>Copy as Markdown</source>
+        <translation>Markdown으로 복사</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="61" />
+        <source>Copy as plain text</source>
+        <translation>일반 텍스트로 복사</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="63" />
+        <source>&amp;View</source>
+        <translation>보기(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="64" />
+        <source>Favourites</source>
+        <translation>즐겨찾기</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="77" />
+        <source>Wait until the answer is finished, or stop it.</source>
+        <translation>답이 끝날 때까지 기다리거나 멈추세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="97" />
+        <source>Opened a session from %s.</source>
+        <translation>%s의 세션을 열었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="121" />
+        <source>Delete session</source>
+        <translation>세션 삭제</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="121" />
+        <source>Delete this session and its ideas?</source>
+        <translation>이 세션과 아이디어를 삭제할까요?</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="135" />
+        <source>Delete all</source>
+        <translation>모두 삭제</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="135" />
+        <source>Delete every session, favourites included?</source>
+        <translation>즐겨찾기를 포함해 모든 세션을 삭제할까요?</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="147" />
+        <source>Answer copied as plain text.</source>
+        <translation>답을 일반 텍스트로 복사했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="158" />
+        <source>Saved to %s.</source>
+        <translation>%s에 저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="164" />
+        <source>Open or generate a session first.</source>
+        <translation>먼저 세션을 열거나 아이디어를 만드세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="168" />
+        <source>Export session</source>
+        <translation>세션 내보내기</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="173" />
+        <source>Export favourites</source>
+        <translation>즐겨찾기 내보내기</translation>
+    </message>
+</context>
+<context>
+    <name>HistorySidebar</name>
+    <message>
+        <location filename="../ui/history_sidebar.py" line="46" />
+        <source>Search topics and ideas</source>
+        <translation>주제와 아이디어 검색</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_sidebar.py" line="51" />
+        <source>★ Favourites</source>
+        <translation>★ 즐겨찾기</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_sidebar.py" line="52" />
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_sidebar.py" line="53" />
+        <source>Delete all</source>
+        <translation>모두 삭제</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_sidebar.py" line="77" />
+        <source>writing</source>
+        <translation>작성 중</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_sidebar.py" line="79" />
+        <source>stopped</source>
+        <translation>멈춤</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_sidebar.py" line="80" />
+        <source>failed</source>
+        <translation>실패</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_sidebar.py" line="81" />
+        <source>interrupted</source>
+        <translation>중단됨</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../ui/history_sidebar.py" line="93" />
+        <source>%n idea(s)</source>
+        <translation><numerusform>아이디어 %n개</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>IdeaCard</name>
+    <message>
+        <location filename="../ui/idea_cards.py" line="65" />
+        <source>Copy</source>
+        <translation>복사</translation>
+    </message>
+    <message>
+        <location filename="../ui/idea_cards.py" line="67" />
+        <source>Expand</source>
+        <translation>펼치기</translation>
+    </message>
+    <message>
+        <location filename="../ui/idea_cards.py" line="69" />
+        <source>Post outline</source>
+        <translation>글 개요</translation>
+    </message>
+    <message>
+        <location filename="../ui/idea_cards.py" line="70" />
+        <source>First draft</source>
+        <translation>초안</translation>
+    </message>
+    <message>
+        <location filename="../ui/idea_cards.py" line="93" />
+        <source>Remove from favourites</source>
+        <translation>즐겨찾기에서 빼기</translation>
+    </message>
+    <message>
+        <location filename="../ui/idea_cards.py" line="93" />
+        <source>Add to favourites</source>
+        <translation>즐겨찾기에 추가</translation>
+    </message>
+</context>
+<context>
+    <name>InstalledPanel</name>
+    <message>
+        <location filename="../ui/installed_panel.py" line="51" />
+        <source>Models on this computer</source>
+        <translation>이 컴퓨터의 모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/installed_panel.py" line="54" />
+        <source>Use this model</source>
+        <translation>이 모델 사용</translation>
+    </message>
+    <message>
+        <location filename="../ui/installed_panel.py" line="55" />
+        <source>Remove…</source>
+        <translation>삭제…</translation>
+    </message>
+    <message>
+        <location filename="../ui/installed_panel.py" line="56" />
+        <source>Import a .gguf file…</source>
+        <translation>.gguf 파일 가져오기…</translation>
+    </message>
+    <message>
+        <location filename="../ui/installed_panel.py" line="57" />
+        <source>Link to the file instead of copying it</source>
+        <translation>복사하지 않고 파일에 연결</translation>
+    </message>
+    <message>
+        <location filename="../ui/installed_panel.py" line="59" />
+        <source>Saves disk space; the model stops working if you move or delete the file.</source>
+        <translation>디스크 공간을 아낍니다. 파일을 옮기거나 지우면 모델이 작동하지 않습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/installed_panel.py" line="95" />
+        <source>ships with the app</source>
+        <translation>앱에 포함됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/installed_panel.py" line="96" />
+        <source>downloaded</source>
+        <translation>다운로드함</translation>
+    </message>
+    <message>
+        <location filename="../ui/installed_panel.py" line="97" />
+        <source>imported</source>
+        <translation>가져옴</translation>
+    </message>
+    <message>
+        <location filename="../ui/installed_panel.py" line="98" />
+        <source>linked to your file</source>
+        <translation>내 파일에 연결됨</translation>
+    </message>
+    <message>
+        <location filename="../ui/installed_panel.py" line="101" />
+        <source>fits well</source>
+        <translation>여유 있음</translation>
+    </message>
+    <message>
+        <location filename="../ui/installed_panel.py" line="102" />
+        <source>tight</source>
+        <translation>빠듯함</translation>
+    </message>
+    <message>
+        <location filename="../ui/installed_panel.py" line="103" />
+        <source>too big</source>
+        <translation>너무 큼</translation>
+    </message>
+</context>
+<context>
+    <name>LocalPage</name>
+    <message>
+        <location filename="../ui/guide_pages.py" line="108" />
+        <source>A small starter model is already installed: it works right away, without the internet, and nothing you type leaves this computer. It is small and writes best in English.</source>
+        <translation>작은 기본 모델이 이미 설치되어 있습니다. 인터넷 없이 바로 작동하고, 입력한 내용은 이 컴퓨터 밖으로 나가지 않습니다. 작은 모델이라 영어로 가장 잘 씁니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/guide_pages.py" line="117" />
+        <source>Open the model manager</source>
+        <translation>모델 관리자 열기</translation>
+    </message>
+</context>
+<context>
+    <name>LocalSettingsBox</name>
+    <message>
+        <location filename="../ui/local_settings_box.py" line="39" />
+        <source>Local engine (applies when a model is next loaded)</source>
+        <translation>로컬 엔진 (다음에 모델을 불러올 때 적용)</translation>
+    </message>
+    <message>
+        <location filename="../ui/local_settings_box.py" line="50" />
+        <source>How much text the model keeps in mind. Larger needs more memory.</source>
+        <translation>모델이 한 번에 기억하는 글의 양입니다. 클수록 메모리가 더 필요합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/local_settings_box.py" line="54" />
+        <location filename="../ui/local_settings_box.py" line="58" />
+        <source>Automatic</source>
+        <translation>자동</translation>
+    </message>
+    <message>
+        <location filename="../ui/local_settings_box.py" line="65" />
+        <source>Context size (tokens)</source>
+        <translation>문맥 크기(토큰)</translation>
+    </message>
+    <message>
+        <location filename="../ui/local_settings_box.py" line="66" />
+        <source>Threads</source>
+        <translation>스레드</translation>
+    </message>
+    <message>
+        <location filename="../ui/local_settings_box.py" line="67" />
+        <source>GPU layers</source>
+        <translation>GPU 레이어</translation>
+    </message>
+    <message>
+        <location filename="../ui/local_settings_box.py" line="96" />
+        <source>This computer: {total} memory ({available} free now), {disk} free disk space.</source>
+        <translation>이 컴퓨터: 메모리 {total}(지금 {available} 여유), 디스크 여유 공간 {disk}.</translation>
+    </message>
+    <message>
+        <location filename="../ui/local_settings_box.py" line="105" />
+        <source>GPU offload: available — model layers run on the graphics card.</source>
+        <translation>GPU 가속: 사용 가능 — 모델 레이어가 그래픽 카드에서 실행됩니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/local_settings_box.py" line="107" />
+        <source>GPU offload: not available — this build of llama.cpp has no GPU support, so models run on the processor.</source>
+        <translation>GPU 가속: 사용 불가 — 이 llama.cpp 빌드는 GPU를 지원하지 않아 모델이 프로세서에서 실행됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../ui/main_window.py" line="88" />
+        <source>BlogIdeas — blog post ideas</source>
+        <translation>BlogIdeas — 블로그 글 아이디어</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="118" />
+        <source>&amp;Models</source>
+        <translation>모델(&amp;M)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="119" />
+        <source>Model manager…</source>
+        <translation>모델 관리자…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="121" />
+        <source>&amp;Settings</source>
+        <translation>설정(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="122" />
+        <source>Settings…</source>
+        <translation>설정…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="123" />
+        <source>First-run guide…</source>
+        <translation>처음 사용 안내…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="205" />
+        <source>Free on this computer</source>
+        <translation>이 컴퓨터에서 무료</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="209" />
+        <source>This month: %s of %s</source>
+        <translation>이번 달: %s / %s</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="356" />
+        <source>Stopping…</source>
+        <translation>멈추는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="361" />
+        <source>Answer copied.</source>
+        <translation>답을 복사했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="367" />
+        <source>Idea copied.</source>
+        <translation>아이디어를 복사했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="386" />
+        <source>Stopped by an error.</source>
+        <translation>오류로 멈췄습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>ModelManagerDialog</name>
+    <message>
+        <location filename="../ui/model_manager.py" line="116" />
+        <source>Model manager</source>
+        <translation>모델 관리자</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager.py" line="141" />
+        <source>Download a model</source>
+        <translation>모델 다운로드</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager.py" line="202" />
+        <source>None of these fits this computer well; the starter model is the safe choice.</source>
+        <translation>이 컴퓨터에 잘 맞는 모델이 없습니다. 기본 모델이 안전한 선택입니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager.py" line="207" />
+        <source>Recommended for this computer: &lt;b&gt;{name}&lt;/b&gt; ({size}).</source>
+        <translation>이 컴퓨터에 추천: &lt;b&gt;{name}&lt;/b&gt; ({size}).</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager.py" line="252" />
+        <source>{name} will be used for the next ideas.</source>
+        <translation>다음 아이디어부터 {name}을(를) 사용합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager.py" line="261" />
+        <source>Delete {name} ({size}) from this computer?</source>
+        <translation>{name}({size})을(를) 이 컴퓨터에서 삭제할까요?</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager.py" line="264" />
+        <source>Remove model</source>
+        <translation>모델 삭제</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager.py" line="274" />
+        <source>Removed {name}; {size} of disk space given back.</source>
+        <translation>{name}을(를) 삭제했습니다. 디스크 공간 {size}을(를) 되찾았습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager.py" line="296" />
+        <source>Importing {name}…</source>
+        <translation>{name} 가져오는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/model_manager.py" line="306" />
+        <source>{name} is installed and ready.</source>
+        <translation>{name}이(가) 설치되어 바로 쓸 수 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>OpenAIPage</name>
+    <message>
+        <location filename="../ui/guide_pages.py" line="136" />
+        <source>Paste your OpenAI API key. You create it at platform.openai.com under “API keys”; it is shown there only once. BlogIdeas keeps it in your system's keychain, never in a settings file.</source>
+        <translation>OpenAI API 키를 붙여 넣으세요. 키는 platform.openai.com의 “API keys”에서 만들며, 그곳에서 한 번만 보여 줍니다. BlogIdeas는 키를 설정 파일이 아닌 시스템 키체인에 보관합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/guide_pages.py" line="144" />
+        <source>sk-…</source>
+        <translation>sk-…</translation>
+    </message>
+    <message>
+        <location filename="../ui/guide_pages.py" line="147" />
+        <source>Test the key</source>
+        <translation>키 확인</translation>
+    </message>
+    <message>
+        <location filename="../ui/guide_pages.py" line="162" />
+        <source>A key is stored ({key}). Paste a new one only to replace it.</source>
+        <translation>키가 저장되어 있습니다({key}). 바꿀 때만 새 키를 붙여 넣으세요.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestForm</name>
+    <message>
+        <location filename="../ui/request_form.py" line="57" />
+        <source>What is your blog about? e.g. home coffee brewing</source>
+        <translation>어떤 블로그인가요? 예: 홈카페 커피 내리기</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="68" />
+        <source>This computer (free)</source>
+        <translation>이 컴퓨터 (무료)</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="69" />
+        <source>OpenAI or another server</source>
+        <translation>OpenAI 또는 다른 서버</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="76" />
+        <source>Ideas</source>
+        <translation>아이디어 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="77" />
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="78" />
+        <source>Engine</source>
+        <translation>엔진</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="86" />
+        <source>Server address</source>
+        <translation>서버 주소</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="87" />
+        <source>Model</source>
+        <translation>모델</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="89" />
+        <source>Generate ideas</source>
+        <translation>아이디어 만들기</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="91" />
+        <source>Ctrl+Enter</source>
+        <translation>Ctrl+Enter</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="92" />
+        <source>Stop</source>
+        <translation>멈추기</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="93" />
+        <source>Esc</source>
+        <translation>Esc</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="94" />
+        <source>Copy answer</source>
+        <translation>답 복사</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="111" />
+        <source>Topic</source>
+        <translation>주제</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="190" />
+        <source>Model on this computer: %s</source>
+        <translation>이 컴퓨터의 모델: %s</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="194" />
+        <source>The built-in starter model is small and writes English best. For good Korean, get a bigger model (Models menu) or use OpenAI.</source>
+        <translation>기본 제공 모델은 작아서 영어를 가장 잘 씁니다. 한국어를 잘 쓰려면 더 큰 모델을 받거나(모델 메뉴) OpenAI를 사용하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="199" />
+        <source>Model on this computer: the built-in starter model</source>
+        <translation>이 컴퓨터의 모델: 기본 제공 모델</translation>
+    </message>
+</context>
+<context>
+    <name>ServerPage</name>
+    <message>
+        <location filename="../ui/guide_pages.py" line="176" />
+        <source>Use a program that runs models on this computer or on your network. Type its address, or click the program you use:</source>
+        <translation>이 컴퓨터나 내 네트워크에서 모델을 실행하는 프로그램을 사용합니다. 주소를 입력하거나 사용하는 프로그램을 누르세요:</translation>
+    </message>
+    <message>
+        <location filename="../ui/guide_pages.py" line="192" />
+        <source>Test fills this in</source>
+        <translation>확인하면 채워집니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/guide_pages.py" line="194" />
+        <source>Address:</source>
+        <translation>주소:</translation>
+    </message>
+    <message>
+        <location filename="../ui/guide_pages.py" line="195" />
+        <source>Model:</source>
+        <translation>모델:</translation>
+    </message>
+    <message>
+        <location filename="../ui/guide_pages.py" line="196" />
+        <source>Test the server</source>
+        <translation>서버 확인</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="73" />
+        <source>Settings</source>
+        <translation>설정</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="76" />
+        <source>System language</source>
+        <translation>시스템 언어</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="80" />
+        <source>Same as the interface</source>
+        <translation>화면 언어와 같게</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="84" />
+        <source>Interface language:</source>
+        <translation>화면 언어:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="85" />
+        <source>Ideas are written in:</source>
+        <translation>아이디어 작성 언어:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="87" />
+        <source>OpenAI</source>
+        <translation>OpenAI</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="95" />
+        <source>Paste a new key (sk-…)</source>
+        <translation>새 키 붙여 넣기 (sk-…)</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="96" />
+        <source>Save key</source>
+        <translation>키 저장</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="97" />
+        <source>Remove key</source>
+        <translation>키 삭제</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="103" />
+        <source>Empty means OpenAI itself</source>
+        <translation>비워 두면 OpenAI를 사용합니다</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="117" />
+        <source>API key:</source>
+        <translation>API 키:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="119" />
+        <source>Server address:</source>
+        <translation>서버 주소:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="120" />
+        <source>Model:</source>
+        <translation>모델:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="121" />
+        <source>Monthly limit:</source>
+        <translation>월 한도:</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="123" />
+        <source>Run the first-run guide again</source>
+        <translation>처음 사용 안내 다시 보기</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="156" />
+        <source>Spent this month: {amount}</source>
+        <translation>이번 달 사용액: {amount}</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="163" />
+        <source>No OpenAI key is stored.</source>
+        <translation>저장된 OpenAI 키가 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="165" />
+        <source>A key is stored in the system keychain: {key}</source>
+        <translation>시스템 키체인에 키가 저장되어 있습니다: {key}</translation>
+    </message>
+    <message>
+        <location filename="../ui/settings_dialog.py" line="167" />
+        <source>A key is stored in a file only you can read: {key}</source>
+        <translation>나만 읽을 수 있는 파일에 키가 저장되어 있습니다: {key}</translation>
+    </message>
+</context>
+<context>
+    <name>StatusLine</name>
+    <message>
+        <location filename="../ui/status_line.py" line="47" />
+        <source>Ready.</source>
+        <translation>준비되었습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_line.py" line="82" />
+        <source>free</source>
+        <translation>무료</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_line.py" line="82" />
+        <source>cost unknown</source>
+        <translation>비용 알 수 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_line.py" line="84" />
+        <source>Stopped after %.1f s</source>
+        <translation>%.1f초 만에 멈춤</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_line.py" line="86" />
+        <source>Done in %.1f s</source>
+        <translation>%.1f초 만에 완료</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_line.py" line="89" />
+        <source>first word %.1f s</source>
+        <translation>첫 단어 %.1f초</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_line.py" line="91" />
+        <source>%.0f tokens/s</source>
+        <translation>초당 %.0f토큰</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_line.py" line="92" />
+        <source>%d ideas</source>
+        <translation>아이디어 %d개</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_line.py" line="105" />
+        <source>Loading the model… %.1f s</source>
+        <translation>모델을 불러오는 중… %.1f초</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_line.py" line="107" />
+        <source>Waiting for the first word… %.1f s</source>
+        <translation>첫 단어를 기다리는 중… %.1f초</translation>
+    </message>
+    <message>
+        <location filename="../ui/status_line.py" line="111" />
+        <source>Writing… %.1f s · %.0f tokens/s</source>
+        <translation>쓰는 중… %.1f초 · 초당 %.0f토큰</translation>
+    </message>
+</context>
+<context>
+    <name>_TestRow</name>
+    <message>
+        <location filename="../ui/guide_pages.py" line="52" />
+        <source>Cancel</source>
+        <translation>취소</translation>
+    </message>
+</context>
+<context>
+    <name>_TestedPage</name>
+    <message>
+        <location filename="../ui/guide_pages.py" line="92" />
+        <source>The test was stopped.</source>
+        <translation>확인을 멈췄습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>old</name>
+    <message>
+        <location filename="../ui/application.py" line="39" />
+        <source>The new language applies after this answer.</source>
+        <translation>새 언어는 이 답이 끝난 뒤 적용됩니다.</translation>
+    </message>
+</context>
+<context>
+    <name>parent</name>
+    <message>
+        <location filename="../ui/installed_panel.py" line="35" />
+        <source>Import a model file</source>
+        <translation>모델 파일 가져오기</translation>
+    </message>
+    <message>
+        <location filename="../ui/installed_panel.py" line="35" />
+        <source>GGUF models (*.gguf)</source>
+        <translation>GGUF 모델 (*.gguf)</translation>
+    </message>
+</context>
+</TS>
