@@ -157,7 +157,12 @@ def run_self_test(argv: Sequence[str]) -> int:
         return _run_window(parsed)
     except ImportError as error:
         # A packaged build that left a module out: name it, in one line.
+        log.exception("self-test: import failed")
         _say(f"self-test failed: part of the app is missing ({error})", error=True)
+        return EXIT_FAILED
+    except Exception as error:  # noqa: BLE001 - reporting any failure is the self-test's job
+        log.exception("self-test: unexpected error")
+        _say(f"self-test failed: unexpected {type(error).__name__}: {error}", error=True)
         return EXIT_FAILED
 
 
