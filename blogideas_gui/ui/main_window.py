@@ -80,6 +80,7 @@ class MainWindow(QMainWindow):
         self._job: WorkerHandle | None = None
         self._to_close: list[Backend] = []
         self._after_job: list[Callable[[], None]] = []
+        self._closed = False
         self._expanding = False
         self._owns_store = store is None
         self.store = store or HistoryStore()
@@ -369,6 +370,8 @@ class MainWindow(QMainWindow):
     # -- worker signals -------------------------------------------------------
 
     def _on_event(self, event: object) -> None:
+        if self._closed:
+            return
         if isinstance(event, TextDelta):
             self.status.count_piece()
             self.output.append_markdown(event.text)
@@ -386,6 +389,8 @@ class MainWindow(QMainWindow):
         self.status.set_idle(self.tr("Stopped by an error."))
 
     def _on_finished(self) -> None:
+        if self._closed:
+            return  # signals queued before close arrive after it; the store is gone
         if self._job is not None:
             self._job.thread.wait()
         self._job = None
@@ -414,6 +419,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Stop any running request and wait for its thread before closing."""
+        self._closed = True
         if self._job is not None and not self._job.wait(CLOSE_WAIT_MS):
             log.warning("generation thread still running at close")
         self._job = None
