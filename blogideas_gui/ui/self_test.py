@@ -160,7 +160,7 @@ def run_self_test(argv: Sequence[str]) -> int:
         log.exception("self-test: import failed")
         _say(f"self-test failed: part of the app is missing ({error})", error=True)
         return EXIT_FAILED
-    except Exception as error:  # noqa: BLE001 - reporting any failure is the self-test's job
+    except Exception as error:
         log.exception("self-test: unexpected error")
         _say(f"self-test failed: unexpected {type(error).__name__}: {error}", error=True)
         return EXIT_FAILED
