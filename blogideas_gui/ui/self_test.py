@@ -128,6 +128,25 @@ def missing_platform_plugin(platform: str) -> str | None:
     return f"Qt's “{platform}” platform plugin is missing (looked in {existing[0]})"
 
 
+def missing_translation() -> str | None:
+    """What keeps the Korean interface from loading, or ``None`` if nothing does.
+
+    The self-test's window is English (the starter model's language), so
+    this checks the files the Korean one needs: ours and Qt's own.
+    """
+    from PySide6.QtCore import QLibraryInfo, QTranslator
+
+    from blogideas_gui.ui.i18n import translations_dir
+
+    ours = translations_dir() / "blogideas_ko.qm"
+    if not QTranslator().load(str(ours)):
+        return f"the Korean interface translation is missing ({ours})"
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not QTranslator().load("qtbase_ko", qt_dir):
+        return f"Qt's Korean translation is missing (qtbase_ko.qm in {qt_dir})"
+    return None
+
+
 def _log_qt_message(mode: object, context: object, message: str) -> None:
     """Qt's warnings, into the log file instead of the terminal."""
     log.info("Qt (%s): %s", mode, message)
@@ -188,6 +207,10 @@ def _run_window(args: SelfTestArgs) -> int:
             model = args.model
         return create_backend(name, model=model, base_url=base_url)
 
+    reason = missing_translation()
+    if reason is not None:
+        _say(f"self-test failed: {reason}", error=True)
+        return EXIT_FAILED
     # A throw-away history: a check of the install is not one of the user's requests.
     scratch = tempfile.TemporaryDirectory(prefix="blogideas-self-test-")
     store = HistoryStore(Path(scratch.name) / "history.sqlite3")
