@@ -41,11 +41,12 @@ def wanted(dest: str) -> bool:
     """Whether a collected file (its path inside the bundle) belongs in the app."""
     path = dest.replace("\\", "/")
     name = path.rsplit("/", 1)[-1]
-    if "/plugins/" in path:
+    in_qt = path.startswith("PySide6/")  # not our own blogideas_gui/translations
+    if in_qt and "/plugins/" in path:
         folder = path.split("/plugins/", 1)[1].split("/", 1)[0]
         keep = KEEP_PLUGINS.get(folder)
         return keep is not None and any(k in name.lower() for k in keep)
-    if "/translations/" in path:
+    if in_qt and "/translations/" in path:
         return name in KEEP_TRANSLATIONS
     return not any(lib in name for lib in DROP_LIBRARIES)
 
