@@ -182,3 +182,24 @@ def test_dialog_edits_and_restores_the_role_prompt(qtbot: QtBot) -> None:
     assert templates.get("en") == role_prompt("en")
     assert dialog.template.toPlainText() == role_prompt("en")
     assert not templates.is_custom("en")
+
+
+def test_a_chosen_preset_shapes_the_request_and_the_prompt(qtbot: QtBot, tmp_path: Path) -> None:
+    from blogideas_gui.core.prompts import build_messages
+    from blogideas_gui.ui.request_form import RequestForm
+
+    store = PresetStore(tmp_path / "presets.json")
+    store.save(Preset("네이버 리뷰", "naver", "친근하게", "20대 직장인", "short"))
+    form = RequestForm("ko", presets=store)
+    qtbot.addWidget(form)
+    form.topic.setPlainText("홈카페")
+    assert form.request().platform == ""
+    form.preset.setCurrentIndex(form.preset.findData("네이버 리뷰"))
+    request = form.request()
+    assert (request.platform, request.tone, request.audience, request.length) == (
+        "naver", "친근하게", "20대 직장인", "short",
+    )  # fmt: skip
+    user = build_messages(request)[1]["content"]
+    assert "네이버 블로그" in user and "20대 직장인" in user
+    custom = build_messages(request, role="나만의 역할")[0]["content"]
+    assert custom == "나만의 역할"

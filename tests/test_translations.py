@@ -94,7 +94,10 @@ def test_the_korean_window_and_dialogs_show_no_english_string(qtbot: QtBot) -> N
     window.show()
     assert window.generate_button.text() == "아이디어 만들기"
     shown = set(visible_texts(window))
-    for dialog in (window.open_settings(), window.open_guide(), window.open_model_manager()):
+    for dialog in (
+        window.open_settings(), window.open_guide(), window.open_model_manager(),
+        window.open_presets(),
+    ):  # fmt: skip
         shown |= set(visible_texts(dialog))
         dialog.close()
     # Language pickers name each language in itself (한국어, English), as is usual.

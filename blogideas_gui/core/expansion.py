@@ -55,15 +55,15 @@ def expansion_heading(idea: Idea, kind: ExpansionKind, language: Language) -> st
 
 
 def build_expansion_messages(
-    topic: str, idea: Idea, kind: ExpansionKind, language: Language
+    topic: str, idea: Idea, kind: ExpansionKind, language: Language, role: str | None = None
 ) -> list[ChatMessage]:
-    """The system and user messages that ask to expand ``idea``."""
+    """The system and user messages that ask to expand ``idea`` (``role``: the user's own)."""
     outline = "\n".join(f"- {point}" for point in idea.outline)
     user = _IDEA[language].format(
         topic=topic.strip(), title=idea.title, hook=idea.hook, outline=outline,
         ask=_ASK[language][kind],
     )  # fmt: skip
     return [
-        {"role": "system", "content": role_prompt(language)},
+        {"role": "system", "content": role or role_prompt(language)},
         {"role": "user", "content": user},
     ]

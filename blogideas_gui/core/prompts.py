@@ -10,6 +10,7 @@ its evaluated state from one request to the next.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -17,6 +18,7 @@ from importlib import resources
 from blogideas_gui.core.backends.base import ChatMessage
 from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.language import Language
+from blogideas_gui.core.presets import Preset, preset_lines
 
 MIN_IDEAS = 1
 MAX_IDEAS = 20
@@ -32,6 +34,8 @@ class IdeaRequest:
     language: Language = "ko"
     tone: str = ""
     audience: str = ""
+    platform: str = ""
+    length: str = ""
 
     def validated(self) -> IdeaRequest:
         """This request with a trimmed topic, or a usage error saying what is wrong."""
@@ -48,8 +52,8 @@ class IdeaRequest:
                 ErrorKind.BAD_NUMBER,
                 f"The number of ideas must be {MIN_IDEAS}–{MAX_IDEAS}, not {self.count}.",
             )
-        return IdeaRequest(
-            topic, self.count, self.language, self.tone.strip(), self.audience.strip()
+        return dataclasses.replace(
+            self, topic=topic, tone=self.tone.strip(), audience=self.audience.strip()
         )
 
 
@@ -63,26 +67,24 @@ def role_prompt(language: Language) -> str:
 _USER_TEMPLATES: dict[Language, dict[str, str]] = {
     "en": {
         "ask": "Topic: {topic}\n\nWrite {count} blog post ideas for this topic.",
-        "tone": "Tone: {value}.",
-        "audience": "Readers: {value}.",
     },
     "ko": {
         "ask": "주제: {topic}\n\n이 주제로 블로그 글 아이디어 {count}개를 써 주세요.",
-        "tone": "글의 분위기: {value}.",
-        "audience": "독자: {value}.",
     },
 }
 
 
-def build_messages(request: IdeaRequest) -> list[ChatMessage]:
-    """The system and user messages for ``request``."""
+def build_messages(request: IdeaRequest, role: str | None = None) -> list[ChatMessage]:
+    """The system and user messages for ``request``.
+
+    ``role`` is the user's own role prompt (``core/templates.py``), if any;
+    the platform, tone, readers and length become lines of the user message.
+    """
     templates = _USER_TEMPLATES[request.language]
     parts = [templates["ask"].format(topic=request.topic.strip(), count=request.count)]
-    if request.tone.strip():
-        parts.append(templates["tone"].format(value=request.tone.strip()))
-    if request.audience.strip():
-        parts.append(templates["audience"].format(value=request.audience.strip()))
+    preset = Preset("", request.platform, request.tone, request.audience, request.length)
+    parts.extend(preset_lines(preset, request.language))
     return [
-        {"role": "system", "content": role_prompt(request.language)},
+        {"role": "system", "content": role or role_prompt(request.language)},
         {"role": "user", "content": "\n".join(parts)},
     ]

@@ -578,62 +578,67 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../ui/main_window.py" line="88" />
+        <location filename="../ui/main_window.py" line="92" />
         <source>BlogIdeas — blog post ideas</source>
         <translation>BlogIdeas — 블로그 글 아이디어</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="118" />
+        <location filename="../ui/main_window.py" line="122" />
         <source>&amp;Models</source>
         <translation>모델(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="119" />
+        <location filename="../ui/main_window.py" line="123" />
         <source>Model manager…</source>
         <translation>모델 관리자…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="121" />
+        <location filename="../ui/main_window.py" line="125" />
         <source>&amp;Settings</source>
         <translation>설정(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="122" />
+        <location filename="../ui/main_window.py" line="126" />
         <source>Settings…</source>
         <translation>설정…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="123" />
+        <location filename="../ui/main_window.py" line="127" />
         <source>First-run guide…</source>
         <translation>처음 사용 안내…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="205" />
+        <location filename="../ui/main_window.py" line="128" />
+        <source>Presets and role prompt…</source>
+        <translation>프리셋과 역할 프롬프트…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="223" />
         <source>Free on this computer</source>
         <translation>이 컴퓨터에서 무료</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="209" />
+        <location filename="../ui/main_window.py" line="227" />
         <source>This month: %s of %s</source>
         <translation>이번 달: %s / %s</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="356" />
+        <location filename="../ui/main_window.py" line="378" />
         <source>Stopping…</source>
         <translation>멈추는 중…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="361" />
+        <location filename="../ui/main_window.py" line="383" />
         <source>Answer copied.</source>
         <translation>답을 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="367" />
+        <location filename="../ui/main_window.py" line="389" />
         <source>Idea copied.</source>
         <translation>아이디어를 복사했습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="386" />
+        <location filename="../ui/main_window.py" line="410" />
         <source>Stopped by an error.</source>
         <translation>오류로 멈췄습니다.</translation>
     </message>
@@ -715,89 +720,219 @@
     </message>
 </context>
 <context>
-    <name>RequestForm</name>
+    <name>PresetsDialog</name>
     <message>
-        <location filename="../ui/request_form.py" line="57" />
-        <source>What is your blog about? e.g. home coffee brewing</source>
-        <translation>어떤 블로그인가요? 예: 홈카페 커피 내리기</translation>
+        <location filename="../ui/presets_dialog.py" line="73" />
+        <location filename="../ui/presets_dialog.py" line="79" />
+        <source>Presets</source>
+        <translation>프리셋</translation>
     </message>
     <message>
-        <location filename="../ui/request_form.py" line="68" />
-        <source>This computer (free)</source>
-        <translation>이 컴퓨터 (무료)</translation>
+        <location filename="../ui/presets_dialog.py" line="80" />
+        <source>Role prompt</source>
+        <translation>역할 프롬프트</translation>
     </message>
     <message>
-        <location filename="../ui/request_form.py" line="69" />
-        <source>OpenAI or another server</source>
-        <translation>OpenAI 또는 다른 서버</translation>
+        <location filename="../ui/presets_dialog.py" line="95" />
+        <source>e.g. Weekend cafe posts</source>
+        <translation>예: 주말 카페 글</translation>
     </message>
     <message>
-        <location filename="../ui/request_form.py" line="76" />
-        <source>Ideas</source>
-        <translation>아이디어 수</translation>
+        <location filename="../ui/presets_dialog.py" line="97" />
+        <source>Any platform</source>
+        <translation>플랫폼 상관없음</translation>
     </message>
     <message>
-        <location filename="../ui/request_form.py" line="77" />
+        <location filename="../ui/presets_dialog.py" line="101" />
+        <source>e.g. warm and chatty</source>
+        <translation>예: 따뜻하고 수다스럽게</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="103" />
+        <source>e.g. office workers new to home cafes</source>
+        <translation>예: 홈카페를 처음 시작하는 직장인</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="105" />
+        <source>Any length</source>
+        <translation>길이 상관없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="108" />
+        <source>New</source>
+        <translation>새로 만들기</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="109" />
+        <location filename="../ui/presets_dialog.py" line="149" />
+        <source>Save</source>
+        <translation>저장</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="110" />
+        <source>Delete</source>
+        <translation>삭제</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="115" />
+        <source>Name</source>
+        <translation>이름</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="116" />
+        <source>Platform</source>
+        <translation>플랫폼</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="117" />
+        <source>Tone</source>
+        <translation>분위기</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="118" />
+        <source>Readers</source>
+        <translation>독자</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="119" />
+        <source>Length</source>
+        <translation>길이</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="150" />
+        <source>Restore the default</source>
+        <translation>기본값으로 되돌리기</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="153" />
+        <source>The role prompt tells the model who it is and how to answer. Keep the answer format it asks for, or the ideas cannot be shown as cards.</source>
+        <translation>역할 프롬프트는 모델에게 어떤 역할로 어떻게 답할지 알려 줍니다. 요청하는 답변 형식은 그대로 두세요. 바꾸면 아이디어를 카드로 보여 줄 수 없습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="162" />
         <source>Language</source>
         <translation>언어</translation>
     </message>
     <message>
-        <location filename="../ui/request_form.py" line="78" />
+        <location filename="../ui/presets_dialog.py" line="232" />
+        <source>Give the preset a name first.</source>
+        <translation>먼저 프리셋 이름을 입력하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="241" />
+        <source>Saved.</source>
+        <translation>저장했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="256" />
+        <source>Deleted.</source>
+        <translation>삭제했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="276" />
+        <source>Your own role prompt is in use.</source>
+        <translation>직접 작성한 역할 프롬프트를 사용하고 있습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/presets_dialog.py" line="278" />
+        <source>The default role prompt is in use.</source>
+        <translation>기본 역할 프롬프트를 사용하고 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>RequestForm</name>
+    <message>
+        <location filename="../ui/request_form.py" line="62" />
+        <source>What is your blog about? e.g. home coffee brewing</source>
+        <translation>어떤 블로그인가요? 예: 홈카페 커피 내리기</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="73" />
+        <source>This computer (free)</source>
+        <translation>이 컴퓨터 (무료)</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="74" />
+        <source>OpenAI or another server</source>
+        <translation>OpenAI 또는 다른 서버</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="81" />
+        <source>Ideas</source>
+        <translation>아이디어 수</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="82" />
+        <source>Language</source>
+        <translation>언어</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="83" />
         <source>Engine</source>
         <translation>엔진</translation>
     </message>
     <message>
-        <location filename="../ui/request_form.py" line="86" />
+        <location filename="../ui/request_form.py" line="84" />
+        <source>Preset</source>
+        <translation>프리셋</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="92" />
         <source>Server address</source>
         <translation>서버 주소</translation>
     </message>
     <message>
-        <location filename="../ui/request_form.py" line="87" />
+        <location filename="../ui/request_form.py" line="93" />
         <source>Model</source>
         <translation>모델</translation>
     </message>
     <message>
-        <location filename="../ui/request_form.py" line="89" />
+        <location filename="../ui/request_form.py" line="95" />
         <source>Generate ideas</source>
         <translation>아이디어 만들기</translation>
     </message>
     <message>
-        <location filename="../ui/request_form.py" line="91" />
+        <location filename="../ui/request_form.py" line="97" />
         <source>Ctrl+Enter</source>
         <translation>Ctrl+Enter</translation>
     </message>
     <message>
-        <location filename="../ui/request_form.py" line="92" />
+        <location filename="../ui/request_form.py" line="98" />
         <source>Stop</source>
         <translation>멈추기</translation>
     </message>
     <message>
-        <location filename="../ui/request_form.py" line="93" />
+        <location filename="../ui/request_form.py" line="99" />
         <source>Esc</source>
         <translation>Esc</translation>
     </message>
     <message>
-        <location filename="../ui/request_form.py" line="94" />
+        <location filename="../ui/request_form.py" line="100" />
         <source>Copy answer</source>
         <translation>답 복사</translation>
     </message>
     <message>
-        <location filename="../ui/request_form.py" line="111" />
+        <location filename="../ui/request_form.py" line="117" />
         <source>Topic</source>
         <translation>주제</translation>
     </message>
     <message>
-        <location filename="../ui/request_form.py" line="190" />
+        <location filename="../ui/request_form.py" line="142" />
+        <source>No preset</source>
+        <translation>프리셋 없음</translation>
+    </message>
+    <message>
+        <location filename="../ui/request_form.py" line="211" />
         <source>Model on this computer: %s</source>
         <translation>이 컴퓨터의 모델: %s</translation>
     </message>
     <message>
-        <location filename="../ui/request_form.py" line="194" />
+        <location filename="../ui/request_form.py" line="215" />
         <source>The built-in starter model is small and writes English best. For good Korean, get a bigger model (Models menu) or use OpenAI.</source>
         <translation>기본 제공 모델은 작아서 영어를 가장 잘 씁니다. 한국어를 잘 쓰려면 더 큰 모델을 받거나(모델 메뉴) OpenAI를 사용하세요.</translation>
     </message>
     <message>
-        <location filename="../ui/request_form.py" line="199" />
+        <location filename="../ui/request_form.py" line="220" />
         <source>Model on this computer: the built-in starter model</source>
         <translation>이 컴퓨터의 모델: 기본 제공 모델</translation>
     </message>

@@ -32,8 +32,10 @@ from blogideas_gui.core.history_types import ExpansionKind
 from blogideas_gui.core.installed import InstalledModel, find_installed
 from blogideas_gui.core.language import Language
 from blogideas_gui.core.local_settings import LocalSettings
+from blogideas_gui.core.prompts import build_messages
 from blogideas_gui.core.recording import recorded
 from blogideas_gui.core.settings import Settings, save_settings
+from blogideas_gui.core.templates import TemplateStore
 from blogideas_gui.ui.answer_panel import AnswerPanel
 from blogideas_gui.ui.history_actions import HistoryActions
 from blogideas_gui.ui.history_sidebar import HistorySidebar
@@ -72,6 +74,7 @@ class MainWindow(QMainWindow):
         self._backend_factory = backend_factory or self._make_backend
         self.settings = settings or Settings()
         self.ledger = ledger or Ledger()
+        self.templates = TemplateStore()
         self.local_settings = self.settings.local_settings()
         self.local_model: InstalledModel | None = None
         self._model_manager: ModelManagerDialog | None = None
@@ -122,6 +125,7 @@ class MainWindow(QMainWindow):
         settings_menu = self.menuBar().addMenu(self.tr("&Settings"))
         settings_menu.addAction(self.tr("Settings…"), self.open_settings)
         settings_menu.addAction(self.tr("First-run guide…"), self.open_guide)
+        settings_menu.addAction(self.tr("Presets and role prompt…"), self.open_presets)
         self.form.generate_requested.connect(self.start_generation)
         self.form.stop_requested.connect(self.stop_generation)
         self.copy_button.clicked.connect(self.copy_answer)
@@ -163,6 +167,19 @@ class MainWindow(QMainWindow):
         dialog = SettingsDialog(self.collect_settings(), self, ledger=self.ledger)
         dialog.settings_changed.connect(self.apply_settings)
         dialog.rerun_guide.connect(self.open_guide)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_presets(self) -> QDialog:
+        """Named presets (platform, tone, readers, length) and the role prompt."""
+        from blogideas_gui.ui.presets_dialog import PresetsDialog
+
+        dialog = PresetsDialog(
+            self, store=self.form.presets, templates=self.templates,
+            language=self.form.language.currentData(),
+        )  # fmt: skip
+        dialog.presets_changed.connect(self.form.reload_presets)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
@@ -302,8 +319,11 @@ class MainWindow(QMainWindow):
 
         ledger, limit = self.ledger, self.settings.monthly_budget_usd
 
+        messages = build_messages(request, role=self.templates.get(request.language))
+
         def run() -> Iterator[GenerationEvent]:
-            events = budgeted(generate(request, backend, cancel, options), backend, ledger, limit)
+            events = generate(request, backend, cancel, options, messages=messages)
+            events = budgeted(events, backend, ledger, limit)
             return recorded(events, self.store, session_id)
 
         self._expanding = False
@@ -323,7 +343,8 @@ class MainWindow(QMainWindow):
             return
         idea = session.ideas[index]
         language = session.request.language
-        messages = build_expansion_messages(session.request.topic, idea, kind, language)
+        role = self.templates.get(language)
+        messages = build_expansion_messages(session.request.topic, idea, kind, language, role)
         expansion_id = self.store.add_expansion(session.id, index, kind)
         heading = f"\n\n---\n\n## {expansion_heading(idea, kind, language)}\n\n"
         self.output.set_markdown(self.output.markdown() + heading)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from blogideas_gui.core.backends.openai_api import DEFAULT_MODEL
 from blogideas_gui.core.language import Language
+from blogideas_gui.core.presets import Preset, PresetStore
 from blogideas_gui.core.prompts import MAX_IDEAS, MIN_IDEAS, IdeaRequest
 
 
@@ -51,8 +52,12 @@ class RequestForm(QWidget):
     generate_requested = Signal()
     stop_requested = Signal()
 
-    def __init__(self, language: Language, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, language: Language, parent: QWidget | None = None, presets: PresetStore | None = None
+    ) -> None:
         super().__init__(parent)
+        self.presets = presets or PresetStore()
+        self.preset = QComboBox(self)
         self.topic = QPlainTextEdit(self)
         self.topic.setPlaceholderText(self.tr("What is your blog about? e.g. home coffee brewing"))
         self.topic.setMaximumHeight(72)
@@ -76,6 +81,7 @@ class RequestForm(QWidget):
             (self.tr("Ideas"), self.count),
             (self.tr("Language"), self.language),
             (self.tr("Engine"), self.backend),
+            (self.tr("Preset"), self.preset),
         ):
             options.addWidget(QLabel(label, self))
             options.addWidget(widget)
@@ -126,7 +132,17 @@ class RequestForm(QWidget):
         QShortcut(QKeySequence(Qt.Key.Key_Escape), window, self.stop_requested.emit)
         self.topic.installEventFilter(self)
         self.local_model_name = ""
+        self.reload_presets()
         self._backend_changed()
+
+    def reload_presets(self) -> None:
+        """Fill the preset picker from the store, keeping the current choice."""
+        current = self.preset.currentData()
+        self.preset.clear()
+        self.preset.addItem(self.tr("No preset"), "")
+        for preset in self.presets.list():
+            self.preset.addItem(preset.name, preset.name)
+        self.preset.setCurrentIndex(max(0, self.preset.findData(current)))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Ctrl+Enter and Esc in the topic box, whatever the shortcut map did."""
@@ -145,11 +161,16 @@ class RequestForm(QWidget):
         return super().eventFilter(watched, event)
 
     def request(self) -> IdeaRequest:
-        """The request as typed (not yet validated)."""
+        """The request as typed (not yet validated), with the chosen preset's choices."""
+        preset = self.presets.get(self.preset.currentData() or "") or Preset("")
         return IdeaRequest(
             topic=self.topic.toPlainText(),
             count=self.count.value(),
             language=self.language.currentData(),
+            tone=preset.tone,
+            audience=preset.audience,
+            platform=preset.platform,
+            length=preset.length,
         )
 
     def show_request(self, request: IdeaRequest) -> None:
