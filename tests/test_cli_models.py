@@ -145,7 +145,8 @@ def test_ctrl_c_pauses_and_the_same_command_resumes(hub: FakeHub) -> None:
 def test_download_404_is_one_plain_line(hub: FakeHub) -> None:
     result = blogideas("download", "nobody/nothing-GGUF/missing.gguf")
     line = assert_one_plain_line(result)
-    assert "not found" in line and "nobody/nothing-GGUF/missing.gguf" in line
+    assert "No such model" in line and "nobody/nothing-GGUF/missing.gguf" in line
+    assert result.returncode == 3
 
 
 def test_corrupt_download_is_rejected_and_not_listed(hub: FakeHub) -> None:
