@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 bash scripts/setup.sh
 export QT_QPA_PLATFORM=offscreen
-.venv/bin/ruff check blogideas_gui tests benchmarks
+.venv/bin/ruff check
 .venv/bin/mypy
 .venv/bin/lint-imports
 .venv/bin/pytest "$@"
