@@ -15,8 +15,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from keyring.backend import KeyringBackend
-from keyring.errors import PasswordDeleteError
 from pytestqt.qtbot import QtBot
 
 from blogideas_gui.core.catalog import load_catalog
@@ -24,35 +22,12 @@ from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.secrets import SERVICE, USERNAME, KeyStore
 from blogideas_gui.core.settings import Settings
 from blogideas_gui.ui.first_run import FirstRunGuide, normalized_address
+from tests.memory_keychain import MemoryKeychain
 from tests.openai_error_server import INSUFFICIENT_QUOTA, Reply, completion, openai_script_server
 
 KEY = "sk-proj-GuideTestKeyNeverOnDisk5521"
 GIB = 1024**3
 ROOMY_MACHINE = {"total_ram": 32 * GIB, "available_ram": 24 * GIB, "free_disk": 500 * GIB}
-
-
-class MemoryKeychain(KeyringBackend):
-    """A keychain in memory, standing in for the OS one that does not run here."""
-
-    priority = 5  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise PasswordDeleteError("not found")
-
-
-# keyring registers every backend class it sees; keep this one out of discovery.
-KeyringBackend._classes.discard(MemoryKeychain)  # type: ignore[attr-defined]
 
 
 def all_files() -> Iterator[Path]:

@@ -18,7 +18,6 @@ import keyring
 import pytest
 from keyring.backend import KeyringBackend
 from keyring.backends import chainer, fail
-from keyring.errors import KeyringLocked, PasswordDeleteError
 
 from blogideas_gui.core.backends.base import CancelToken, GenerationOptions
 from blogideas_gui.core.backends.openai_api import OpenAIBackend
@@ -38,41 +37,10 @@ from blogideas_gui.core.secrets import (
     usable_keychain,
 )
 from blogideas_gui.core.settings import Settings, save_settings
+from tests.memory_keychain import LockedKeychain, MemoryKeychain
 from tests.openai_error_server import INVALID_KEY, Reply, openai_script_server
 
 KEY = "sk-proj-Zx81Qm0PlaintextNeverAnywhere7731"
-
-
-class MemoryKeychain(KeyringBackend):
-    """A keychain in memory, standing in for the OS one that does not run here."""
-
-    priority = 5  # type: ignore[assignment]
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.items: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service: str, username: str) -> str | None:
-        return self.items.get((service, username))
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        self.items[(service, username)] = password
-
-    def delete_password(self, service: str, username: str) -> None:
-        if self.items.pop((service, username), None) is None:
-            raise PasswordDeleteError("not found")
-
-
-class LockedKeychain(MemoryKeychain):
-    """A keychain that exists but refuses (locked, or the user said no)."""
-
-    def set_password(self, service: str, username: str, password: str) -> None:
-        raise KeyringLocked("locked")
-
-
-# keyring registers every backend class it sees; keep these out of its own
-# discovery so no other test's keyring.get_keyring() picks them up.
-KeyringBackend._classes.difference_update({MemoryKeychain, LockedKeychain})  # type: ignore[attr-defined]
 
 
 def all_files() -> Iterator[Path]:

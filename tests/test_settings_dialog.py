@@ -18,7 +18,7 @@ from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.secrets import SERVICE, USERNAME, KeyStore
 from blogideas_gui.core.settings import Settings
 from blogideas_gui.ui.settings_dialog import SettingsDialog
-from tests.test_first_run import MemoryKeychain
+from tests.memory_keychain import MemoryKeychain
 
 KEY = "sk-proj-SettingsDialogKey0000009876"
 NOW = dt.datetime(2025, 3, 14, 12, 0, tzinfo=dt.UTC)

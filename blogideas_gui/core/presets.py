@@ -16,7 +16,6 @@ from __future__ import annotations
 import dataclasses
 import json
 import logging
-import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -24,7 +23,7 @@ from typing import Any
 from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.language import Language
 from blogideas_gui.core.paths import config_dir
-from blogideas_gui.core.settings import atomic_write
+from blogideas_gui.core.settings import atomic_write, set_aside
 
 log = logging.getLogger(__name__)
 
@@ -225,7 +224,7 @@ class PresetStore:
             return _parse(json.loads(raw.decode("utf-8")))
         except (UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
             log.warning("presets: %s is damaged (%s); starting with none", path, error)
-            _set_aside(path)
+            set_aside(path)
             return {}
 
     def _write(self, presets: dict[str, Preset]) -> None:
@@ -256,17 +255,3 @@ def _parse(data: Any) -> dict[str, Preset]:
         if preset.name:
             presets[preset.name] = preset
     return presets
-
-
-def _set_aside(path: Path) -> None:
-    """Rename a damaged file so the user can still look at it; the next save starts anew."""
-    stamp = time.strftime("%Y%m%d-%H%M%S")
-    aside = path.with_name(f"{path.name}.damaged-{stamp}")
-    counter = 1
-    while aside.exists():
-        counter += 1
-        aside = path.with_name(f"{path.name}.damaged-{stamp}-{counter}")
-    try:
-        path.replace(aside)
-    except OSError as error:
-        log.warning("presets: cannot set %s aside: %s", path, error)

@@ -157,7 +157,7 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
             raise ValueError("settings file is not a JSON object")
     except (UnicodeDecodeError, ValueError) as error:
         log.warning("settings: %s is damaged (%s); using defaults", path, error)
-        aside = _set_aside(path)
+        aside = set_aside(path)
         name = aside.name if aside else path.name
         return LoadedSettings(
             Settings(), BlogIdeasError(ErrorKind.SETTINGS_DAMAGED, name), damaged_copy=aside
@@ -165,7 +165,7 @@ def load_settings(path: Path | None = None) -> LoadedSettings:
     return LoadedSettings(Settings.from_json(data))
 
 
-def _set_aside(path: Path) -> Path | None:
+def set_aside(path: Path) -> Path | None:
     """Rename a damaged file so the user (or support) can still look at it."""
     stamp = time.strftime("%Y%m%d-%H%M%S")
     aside = path.with_name(f"{path.name}.damaged-{stamp}")
