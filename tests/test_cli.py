@@ -21,7 +21,7 @@ def run_cli(*args: str, env: dict[str, str] | None = None) -> subprocess.Complet
         [sys.executable, "-m", "blogideas_gui", *args],
         capture_output=True,
         text=True,
-        timeout=240,
+        timeout=600,
         env=environment,
     )
 

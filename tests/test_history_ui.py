@@ -135,7 +135,7 @@ def test_expand_an_idea_into_an_outline_on_the_starter_model(
     open_first(qtbot, window)
     window.answer.cards.cards[0].outline_action.trigger()
     assert window.is_generating
-    qtbot.waitUntil(lambda: not window.is_generating, timeout=120_000)
+    qtbot.waitUntil(lambda: not window.is_generating, timeout=300_000)
     [expansion] = window.store.expansions(session_id)
     assert (expansion.idea_index, expansion.kind, expansion.status) == (0, "outline", "finished")
     assert len(expansion.markdown) > 20
@@ -153,7 +153,7 @@ def test_expand_an_idea_into_a_draft_through_the_openai_backend(
     window.server.setText(llama_server)
     window.model_name.setText("smollm2")
     window.answer.cards.cards[2].draft_action.trigger()
-    qtbot.waitUntil(lambda: not window.is_generating, timeout=120_000)
+    qtbot.waitUntil(lambda: not window.is_generating, timeout=300_000)
     assert window.message.text() == ""
     [expansion] = window.store.expansions(session_id)
     assert (expansion.idea_index, expansion.kind, expansion.status) == (2, "draft", "finished")
@@ -163,7 +163,7 @@ def test_expand_an_idea_into_a_draft_through_the_openai_backend(
 def test_a_generation_is_recorded_and_a_stop_is_marked(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(window.topic, "gardening")
     qtbot.mouseClick(window.generate_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: not window.is_generating, timeout=120_000)
+    qtbot.waitUntil(lambda: not window.is_generating, timeout=300_000)
     assert window.last_result is not None and window.session is not None
     stored = window.store.get(window.session.id)
     assert stored is not None and stored.status == "finished"
@@ -173,7 +173,7 @@ def test_a_generation_is_recorded_and_a_stop_is_marked(qtbot: QtBot, window: Mai
     window._options = GenerationOptions(max_tokens=2000, seed=1)
     window.topic.setPlainText("baking")
     qtbot.mouseClick(window.generate_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(window.output.markdown()) > 10, timeout=60_000)
+    qtbot.waitUntil(lambda: len(window.output.markdown()) > 10, timeout=180_000)
     qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.is_generating, timeout=2000)
     stopped = window.store.get(window.session.id)

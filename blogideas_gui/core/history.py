@@ -16,6 +16,7 @@ import os
 import sqlite3
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -54,6 +55,26 @@ log = logging.getLogger(__name__)
 
 BUSY_TIMEOUT_SECONDS = 15.0
 DEFAULT_LIST_LIMIT = 500
+
+
+def _use_wal(db: sqlite3.Connection) -> None:
+    """Switch the file to WAL (once; it stays so), waiting out another opener.
+
+    Changing the journal mode needs the file to itself, and SQLite answers
+    "database is locked" at once rather than calling the busy handler when a
+    second process is creating the same new database; so wait and try again.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+    while True:
+        try:
+            if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                return
+            db.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as error:
+            if "locked" not in str(error) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.05)
 
 
 def default_history_path() -> Path:
@@ -116,7 +137,7 @@ class HistoryStore:
         try:
             self._db.row_factory = sqlite3.Row
             self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-            self._db.execute("PRAGMA journal_mode = WAL")
+            _use_wal(self._db)
             # NORMAL is durable against a crash or kill of the app (only power
             # loss can drop the last commits) and spares an fsync per save.
             self._db.execute("PRAGMA synchronous = NORMAL")
