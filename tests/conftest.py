@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 
-from blogideas_gui.core.backends.local import LocalBackend, default_threads
+from blogideas_gui.core.backends.local import LocalBackend
 from blogideas_gui.core.starter import starter_model_path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -90,8 +90,10 @@ def llama_server(starter_model: Path, tmp_path_factory: pytest.TempPathFactory) 
             str(port),
             "--n_ctx",
             "4096",
+            # One thread: llama.cpp's threads spin-wait for each other, so two
+            # threads on a 2-core machine crawl whenever anything else runs.
             "--n_threads",
-            str(default_threads()),
+            "1",
         ],
         stdout=log,
         stderr=subprocess.STDOUT,
