@@ -258,15 +258,6 @@ def _verify(part: Path, hub_file: HubFile, cancel: CancelToken) -> str | None:
     return sha256
 
 
-def _pause(seconds: float, cancel: CancelToken) -> None:
-    """Sleep before a retry, waking at once on cancel."""
-    woken = threading.Event()
-    unregister = cancel.on_cancel(woken.set)
-    try:
-        woken.wait(seconds)
-    finally:
-        unregister()
-
 
 @dataclass(frozen=True)
 class DownloadOptions:
@@ -382,7 +373,7 @@ def _transfer(
             if failures > options.retries:
                 raise hub_error(error, transfer.hub_file.where, endpoint) from error
             yield DownloadPhaseChanged(DownloadPhase.RETRYING)
-            _pause(options.backoff * 2 ** max(0, failures - 1), cancel)
+            cancel.wait(options.backoff * 2 ** max(0, failures - 1))
             yield DownloadPhaseChanged(DownloadPhase.DOWNLOADING)
         except OSError as error:
             if error.errno == 28:  # ENOSPC: keep what we have, for a resume

@@ -97,6 +97,13 @@ class CancelToken:
         """Whether :meth:`cancel` was called."""
         return self._event.is_set()
 
+    def wait(self, seconds: float) -> bool:
+        """Sleep up to ``seconds`` (a retry's back-off), waking at once on cancel.
+
+        Returns whether the work was cancelled.
+        """
+        return self._event.wait(seconds)
+
     def on_cancel(self, callback: Callable[[], None]) -> Callable[[], None]:
         """Run ``callback`` at cancel time (or now, if already cancelled).
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import email.utils
 import math
-import threading
 import time
 from typing import Any
 from urllib.parse import urlsplit
@@ -29,12 +28,7 @@ MAX_WAIT_SECONDS = 20.0
 
 def cancellable_sleep(seconds: float, cancel: CancelToken) -> None:
     """Wait ``seconds``, returning at once when ``cancel`` is set."""
-    woken = threading.Event()
-    unregister = cancel.on_cancel(woken.set)
-    try:
-        woken.wait(seconds)
-    finally:
-        unregister()
+    cancel.wait(seconds)
 
 
 def retry_after_seconds(headers: Any) -> float | None:
