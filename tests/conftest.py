@@ -48,6 +48,15 @@ def local_backend(starter_model: Path) -> LocalBackend:
     return backend
 
 
+@pytest.fixture(scope="session")
+def small_gguf(tmp_path_factory: pytest.TempPathFactory, starter_model: Path) -> Path:
+    """The first 2 MiB of the starter model: a real GGUF header, fast to serve."""
+    path = tmp_path_factory.mktemp("gguf") / "small.gguf"
+    with starter_model.open("rb") as handle:
+        path.write_bytes(handle.read(2 * 1024 * 1024))
+    return path
+
+
 def free_port() -> int:
     """A TCP port nobody listens on right now."""
     with socket.socket() as sock:

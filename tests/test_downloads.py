@@ -48,15 +48,6 @@ def _own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
 
 
-@pytest.fixture(scope="module")
-def small_gguf(tmp_path_factory: pytest.TempPathFactory, starter_model: Path) -> Path:
-    """The first 2 MiB of the starter model: a real GGUF header, fast to serve."""
-    path = tmp_path_factory.mktemp("gguf") / "small.gguf"
-    with starter_model.open("rb") as handle:
-        path.write_bytes(handle.read(2 * 1024 * 1024))
-    return path
-
-
 @pytest.fixture
 def hub(monkeypatch: pytest.MonkeyPatch, small_gguf: Path) -> Iterator[FakeHub]:
     """A fake hub serving ``small_gguf`` as ``REPO/FILE``; ``HF_ENDPOINT`` points at it."""

@@ -57,15 +57,6 @@ def make_entry(entry_id: str, file: str, size: int, **changes: object) -> Catalo
     return dataclasses.replace(template, **fields)  # type: ignore[arg-type]
 
 
-@pytest.fixture(scope="module")
-def small_gguf(tmp_path_factory: pytest.TempPathFactory, starter_model: Path) -> Path:
-    """The first 2 MiB of the starter model: a real GGUF header, fast to serve."""
-    path = tmp_path_factory.mktemp("gguf") / "small.gguf"
-    with starter_model.open("rb") as handle:
-        path.write_bytes(handle.read(2 * 1024 * 1024))
-    return path
-
-
 @pytest.fixture
 def hub(
     monkeypatch: pytest.MonkeyPatch, starter_model: Path, small_gguf: Path
