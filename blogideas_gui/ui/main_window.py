@@ -32,6 +32,7 @@ from blogideas_gui.core.history_types import ExpansionKind
 from blogideas_gui.core.installed import InstalledModel, find_installed
 from blogideas_gui.core.language import Language
 from blogideas_gui.core.local_settings import LocalSettings
+from blogideas_gui.core.pacing import paced
 from blogideas_gui.core.prompts import build_messages
 from blogideas_gui.core.recording import recorded
 from blogideas_gui.core.settings import Settings, save_settings
@@ -323,7 +324,7 @@ class MainWindow(QMainWindow):
 
         def run() -> Iterator[GenerationEvent]:
             events = generate(request, backend, cancel, options, messages=messages)
-            events = budgeted(events, backend, ledger, limit)
+            events = paced(budgeted(events, backend, ledger, limit))
             return recorded(events, self.store, session_id)
 
         self._expanding = False
@@ -356,7 +357,7 @@ class MainWindow(QMainWindow):
 
         def run() -> Iterator[GenerationEvent]:
             events = generate(request, backend, cancel, options, messages=messages)
-            events = budgeted(events, backend, ledger, limit)
+            events = paced(budgeted(events, backend, ledger, limit))
             return recorded(events, self.store, session.id, expansion_id)
 
         self._expanding = True
@@ -394,18 +395,19 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         if isinstance(event, TextDelta):
-            self.status.count_piece()
+            self.status.count_pieces(event.pieces)
             self.output.append_markdown(event.text)
         elif isinstance(event, PhaseChanged):
             self.status.set_phase(event.phase)
         elif isinstance(event, GenerationResult):
             self.last_result = event
-            self.output.render_now()
+            self.output.finish()
             self.status.show_result(event)
             self._update_spending()
 
     def _on_error(self, error: object) -> None:
         message = user_message(error) if isinstance(error, BaseException) else str(error)
+        self.output.finish()
         self.message.setText(message)
         self.status.set_idle(self.tr("Stopped by an error."))
 
@@ -417,7 +419,6 @@ class MainWindow(QMainWindow):
         self._job = None
         while self._to_close:
             self._to_close.pop().close()
-        self.output.render_now()
         if self.session is not None:
             self.session = self.store.get(self.session.id)
             if self.session is not None and not self._expanding:

@@ -66,9 +66,9 @@ class StatusLine(QWidget):
             self._first_token = time.perf_counter()
         self._tick()
 
-    def count_piece(self) -> None:
-        """One more piece of text arrived (one token, for both backends)."""
-        self._pieces += 1
+    def count_pieces(self, pieces: int) -> None:
+        """More streamed pieces arrived (a piece is a token, for both backends)."""
+        self._pieces += pieces
 
     def set_idle(self, text: str) -> None:
         """Stop the spinner and show ``text``."""

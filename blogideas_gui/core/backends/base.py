@@ -52,9 +52,14 @@ class Usage:
 
 @dataclass(frozen=True)
 class TextDelta:
-    """A piece of the answer, in the order it was produced."""
+    """A piece of the answer, in the order it was produced.
+
+    ``pieces`` is how many streamed pieces (tokens) it holds: one from a
+    backend, more once :func:`~blogideas_gui.core.pacing.paced` joined them.
+    """
 
     text: str
+    pieces: int = 1
 
 
 @dataclass(frozen=True)
