@@ -84,7 +84,7 @@ def local_rows(local: dict[str, list[dict[str, Any]]], workload: Workload) -> li
 
 def responsiveness_rows(app: list[dict[str, Any]]) -> list[Row]:
     """The GUI thread while the long answer streams, and the render cost."""
-    stalls = [sample["long"].stall for sample in app if "long" in sample]
+    stalls = [sample["long_meter"].stall for sample in app if "long_meter" in sample]
     return [
         single(
             "longest GUI stall, long answer (ms)",
@@ -94,7 +94,9 @@ def responsiveness_rows(app: list[dict[str, Any]]) -> list[Row]:
         ),
         single("2 ms timer ticks > 16 ms late (count)", [stall["over_16ms"] for stall in stalls]),
         single("last render of long answer (ms)", _get(app, "long", "last_render_ms")),
+        single("final whole render, long answer (ms)", _get(app, "long", "final_render_ms")),
         single("renders per long answer", [float(v) for v in _get(app, "long", "renders")]),
+        single("GUI thread CPU per long answer (s)", _get(app, "long", "gui_cpu_s")),
         single("last render of warm answer (ms)", _get(app, "warm", "last_render_ms")),
     ]
 

@@ -44,9 +44,7 @@ from blogideas_gui.core.downloads import (
 from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.hub import hub_endpoint
 from blogideas_gui.core.installed import InstalledModel, import_model, list_installed, remove_model
-
-_GB = 1000**3
-_MB = 1000**2
+from blogideas_gui.core.units import format_bytes
 
 
 def add_models_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
@@ -83,22 +81,16 @@ def run_models(args: argparse.Namespace) -> int:
     if command == "import":
         model = import_model(Path(args.path), link=args.link)
         how = "Linked" if model.source == "linked" else "Imported"
-        print(f"{how} {model.id} ({_size(model.size_bytes)}): {model.path}")
+        print(f"{how} {model.id} ({format_bytes(model.size_bytes)}): {model.path}")
         return 0
     if command == "remove":
         freed = remove_model(args.model)
         if freed:
-            print(f"Removed {args.model}; {_size(freed)} of disk space given back.")
+            print(f"Removed {args.model}; {format_bytes(freed)} of disk space given back.")
         else:
             print(f"Removed the link {args.model}; your own file was kept.")
         return 0
     raise BlogIdeasError(ErrorKind.BAD_OPTION, f"Unknown command “models {command}”.")
-
-
-def _size(size_bytes: int) -> str:
-    if size_bytes >= _GB:
-        return f"{size_bytes / _GB:.1f} GB"
-    return f"{size_bytes / _MB:.{0 if size_bytes >= 10 * _MB else 1}f} MB"
 
 
 def _installed_fit(model: InstalledModel, facts: MachineFacts, n_ctx: int) -> Fit:
@@ -131,15 +123,19 @@ def _list(args: argparse.Namespace) -> int:
                 "partial_bytes": partial,
             }
         )
-        status = "installed" if model else f"paused at {_size(partial)}" if partial else ""
-        lines.append(f"{entry.id:<28} {_size(entry.size_bytes):>8}  {fit:<10} {status}".rstrip())
+        status = "installed" if model else f"paused at {format_bytes(partial)}" if partial else ""
+        lines.append(
+            f"{entry.id:<28} {format_bytes(entry.size_bytes):>8}  {fit:<10} {status}".rstrip()
+        )
     catalog_ids = {entry.id for entry in entries}
     others: list[dict[str, object]] = []
     for model in installed:
         if model.id not in catalog_ids:
             fit = _installed_fit(model, facts, args.context).value
             others.append(model.to_dict() | {"fit": fit})
-            lines.append(f"{model.id:<28} {_size(model.size_bytes):>8}  {fit:<10} {model.source}")
+            lines.append(
+                f"{model.id:<28} {format_bytes(model.size_bytes):>8}  {fit:<10} {model.source}"
+            )
     if args.json:
         report = {
             "machine": facts.to_dict(),
@@ -152,8 +148,8 @@ def _list(args: argparse.Namespace) -> int:
         return 0
     gpu = "yes" if facts.gpu_offload else "no (CPU only)"
     print(
-        f"This computer: {_size(facts.total_ram)} memory ({_size(facts.available_ram)} free), "
-        f"{_size(facts.free_disk)} free disk, GPU offload: {gpu}"
+        f"This computer: {format_bytes(facts.total_ram)} memory ({format_bytes(facts.available_ram)} free), "
+        f"{format_bytes(facts.free_disk)} free disk, GPU offload: {gpu}"
     )
     print(f"Recommended: {pick.id if pick else 'the starter model (nothing larger fits well)'}\n")
     print(f"{'ID':<28} {'SIZE':>8}  {'FIT':<10} STATUS")
@@ -191,14 +187,14 @@ def _report(result: DownloadResult, bar: ProgressBar) -> int:
     bar.close()
     if result.cancelled:
         print(
-            f"Download paused at {_size(result.done)}; run the same command to resume.",
+            f"Download paused at {format_bytes(result.done)}; run the same command to resume.",
             file=sys.stderr,
         )
         return 130
     model = result.model
     assert model is not None
     already = " (already installed)" if result.status == "already_installed" else ""
-    print(f"Installed {model.id}{already} ({_size(model.size_bytes)}): {model.path}")
+    print(f"Installed {model.id}{already} ({format_bytes(model.size_bytes)}): {model.path}")
     return 0
 
 
@@ -226,13 +222,11 @@ class ProgressBar:
     def update(self, event: DownloadProgress) -> None:
         fraction = event.fraction or 0.0
         filled = int(fraction * self._WIDTH)
-        line = (
-            f"[{'#' * filled}{'-' * (self._WIDTH - filled)}] {fraction:4.0%}  {_size(event.done)}"
-        )
+        line = f"[{'#' * filled}{'-' * (self._WIDTH - filled)}] {fraction:4.0%}  {format_bytes(event.done)}"
         if event.total:
-            line += f" / {_size(event.total)}"
+            line += f" / {format_bytes(event.total)}"
         if event.bytes_per_second:
-            line += f"  {event.bytes_per_second / _MB:.1f} MB/s"
+            line += f"  {format_bytes(event.bytes_per_second)}/s"
         if event.seconds_left is not None:
             line += f"  {_duration(event.seconds_left)} left"
         if self._tty:

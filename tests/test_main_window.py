@@ -83,7 +83,7 @@ def test_stop_ends_generation_within_one_second(qtbot: QtBot, local_backend: Loc
     job = window._job
     assert job is not None
     shown = window.output.markdown()
-    with qtbot.waitSignal(job.thread.finished, timeout=1000):
+    with qtbot.waitSignal(job.worker.finished, timeout=1000):
         started = time.monotonic()
         qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
     assert time.monotonic() - started < 1.0
@@ -123,7 +123,8 @@ def test_closing_mid_generation_stops_the_worker(qtbot: QtBot, local_backend: Lo
     job = window._job
     assert job is not None
     window.close()
-    # close() waited for the worker: nothing is left running behind the window.
+    # close() waited for the worker and its thread: nothing is left running behind the window.
+    assert job.join(0)
     assert job.thread.isFinished()
     assert not window.is_generating
 

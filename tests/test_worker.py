@@ -5,13 +5,14 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+import threading
 from collections.abc import Iterator
 
 from pytestqt.qtbot import QtBot
 
 from blogideas_gui.core.backends.base import CancelToken
 from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.ui.worker import create_worker
+from blogideas_gui.ui.worker import WorkerThread, create_worker
 
 
 def test_items_arrive_in_order_and_the_thread_ends(qtbot: QtBot) -> None:
@@ -59,7 +60,7 @@ def test_thousands_of_streamed_items_do_not_crash_the_process() -> None:
         import time
         from PySide6.QtWidgets import QApplication
         from blogideas_gui.core.backends.base import CancelToken, TextDelta
-        from blogideas_gui.ui.worker import create_worker
+        from blogideas_gui.ui.worker import WorkerThread, create_worker
 
         app = QApplication([])
         got = []
@@ -83,3 +84,43 @@ def test_thousands_of_streamed_items_do_not_crash_the_process() -> None:
     )
     assert result.returncode == 0, result.stderr[-500:]
     assert result.stdout.strip() == "6000"
+
+
+def test_a_worker_thread_runs_work_one_after_another_on_one_thread(qtbot: QtBot) -> None:
+    """Generation keeps one thread, so llama.cpp keeps its OpenMP team between requests."""
+    lane = WorkerThread("test")
+    idents: list[int] = []
+
+    def where() -> Iterator[int]:
+        idents.append(threading.get_ident())
+        yield len(idents)
+
+    try:
+        for _ in range(3):
+            handle = lane.submit(where, CancelToken())
+            with qtbot.waitSignal(handle.worker.finished, timeout=10_000):
+                handle.start()
+            assert handle.join(5000)
+        assert len(idents) == 3 and len(set(idents)) == 1
+        assert idents[0] != threading.get_ident()
+        assert lane.is_running
+    finally:
+        assert lane.stop(5000)
+    assert not lane.is_running
+
+
+def test_waiting_on_a_worker_thread_aborts_the_running_work(qtbot: QtBot) -> None:
+    lane = WorkerThread("test")
+    cancel = CancelToken()
+
+    def endless() -> Iterator[int]:
+        while not cancel.is_set():
+            yield 1
+
+    handle = lane.submit(endless, cancel)
+    handle.start()
+    try:
+        assert handle.wait(5000)
+        assert cancel.is_set()
+    finally:
+        assert lane.stop(5000)

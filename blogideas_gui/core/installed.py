@@ -26,6 +26,7 @@ from blogideas_gui.core.catalog import CatalogEntry, free_disk_bytes, load_catal
 from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.paths import models_dir
 from blogideas_gui.core.starter import STARTER_NAME, starter_model_path
+from blogideas_gui.core.units import format_bytes
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +35,6 @@ PARTIAL_FOLDER = ".partial"
 STARTER_ID = "smollm2-135m-starter"
 # Room left free after a copy or download, so the disk is never filled to the brim.
 DISK_MARGIN_BYTES = 64 * 1024**2
-_GB = 1000**3
 _manifest_lock = threading.Lock()
 
 
@@ -71,7 +71,7 @@ def not_enough_disk(needed: int, free: int, folder: Path) -> BlogIdeasError:
     """The plain error for a full disk."""
     return BlogIdeasError(
         ErrorKind.DISK_FULL,
-        f"{needed / _GB:.1f} GB needed, {free / _GB:.1f} GB free in {folder}",
+        f"{format_bytes(needed)} needed, {format_bytes(free)} free in {folder}",
     )
 
 

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from blogideas_gui.core.backends.base import TextDelta
 from blogideas_gui.core.generation import GenerationEvent
 
-PACE_SECONDS = 0.05
+PACE_SECONDS = 0.1
 
 
 def paced(

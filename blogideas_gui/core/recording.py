@@ -6,7 +6,7 @@ or killed window still leaves what was written in the store. Each piece is
 saved before it is passed on to the window, so whatever the user has seen is
 already on disk when a crash comes: a save costs about 40 µs, and the window
 passes its stream through :func:`~blogideas_gui.core.pacing.paced` first, so
-that is about 20 saves a second however fast the model writes.
+that is about ten saves a second however fast the model writes.
 """
 
 from __future__ import annotations

@@ -82,7 +82,7 @@ class ConnectionTest(QObject):
         self.cancel()
         for job in self._jobs:
             job.abort()
-            job.thread.wait()  # bounded by the probe's own time-out
+            job.join()  # bounded by the probe's own time-out
         self._jobs.clear()
         self._relays.clear()
 
@@ -95,7 +95,7 @@ class ConnectionTest(QObject):
             self.failed.emit(user_message(error, self.language))
 
     def _on_finished(self, job: WorkerHandle) -> None:
-        job.thread.wait()
+        job.join()
         if job in self._jobs:
             self._jobs.remove(job)
         self._relays = [relay for relay in self._relays if relay.job is not job]

@@ -37,6 +37,7 @@ from blogideas_gui.core.downloads import (
 )
 from blogideas_gui.core.errors import user_message
 from blogideas_gui.core.language import Language
+from blogideas_gui.core.units import format_bytes
 from blogideas_gui.ui.worker import WorkerHandle, create_worker
 
 log = logging.getLogger(__name__)
@@ -49,14 +50,6 @@ _BADGE_COLOURS = {
     Fit.TIGHT: ("#7a4f00", "#fdf0cf"),
     Fit.TOO_BIG: ("#8c1d18", "#fbe0de"),
 }
-
-
-def format_bytes(count: float) -> str:
-    """Decimal units, as disks and the hub count them: 98.4 MB, 4.7 GB."""
-    for unit, size in (("GB", 1000**3), ("MB", 1000**2), ("kB", 1000)):
-        if count >= size:
-            return f"{count / size:.1f} {unit}"
-    return f"{int(count)} B"
 
 
 def entry_source(entry: CatalogEntry) -> DownloadSource:
@@ -306,6 +299,6 @@ class DownloadRow(QFrame):
     @Slot()
     def _on_finished(self) -> None:
         if self._job is not None:
-            self._job.thread.wait()
+            self._job.join()
         self._job = None
         self.refresh(self._installed)

@@ -37,8 +37,8 @@ from blogideas_gui.core.errors import BlogIdeasError, ErrorKind, user_message
 from blogideas_gui.core.language import Language, system_language
 from blogideas_gui.core.secrets import KeyStore
 from blogideas_gui.core.settings import Settings
+from blogideas_gui.core.units import format_bytes
 from blogideas_gui.ui.connection_test import ConnectionTest
-from blogideas_gui.ui.download_row import format_bytes
 from blogideas_gui.ui.guide_pages import LocalPage, OpenAIPage, ServerPage
 
 CHOICES = ("local", "openai", "server")
@@ -107,6 +107,7 @@ class FirstRunGuide(QDialog):
         ui = settings.ui_language
         self.language: Language = language or _UI_LANGUAGES.get(ui) or system_language()
         self._saved_key = ""
+        self._key_read = False
         self._notice_shown = False
         self.setWindowTitle(self.tr("Welcome to BlogIdeas"))
         font = self.font()
@@ -168,6 +169,7 @@ class FirstRunGuide(QDialog):
 
     def _wire(self) -> None:
         self.choice_group.idClicked.connect(self.pages.setCurrentIndex)
+        self.pages.currentChanged.connect(self._page_shown)
         self.local_page.manager_button.clicked.connect(self.open_model_manager)
         key, server = self.openai_page, self.server_page
         key.test_button.clicked.connect(self.test_key)
@@ -184,7 +186,7 @@ class FirstRunGuide(QDialog):
         self.later_button.clicked.connect(self.reject)
 
     def _fill(self, facts: MachineFacts | None, entries: Sequence[CatalogEntry] | None) -> None:
-        """Show the recommendation, the stored key and the current choice."""
+        """Show the recommendation, the cost note and the current choice."""
         best = recommend_model(
             load_catalog() if entries is None else entries,
             facts or machine_facts(check_gpu=False),
@@ -200,8 +202,6 @@ class FirstRunGuide(QDialog):
             ).format(name=best.name, size=format_bytes(best.size_bytes))
         self.local_page.recommendation.setText(text)
         self.recommended = best
-        stored = self._store.load()
-        self.openai_page.set_stored(stored.value if stored else None)
         self.openai_page.cost_note.setText(
             self.tr(
                 "Each request costs a little money. BlogIdeas counts the cost and stops "
@@ -216,6 +216,17 @@ class FirstRunGuide(QDialog):
             self.server_page.address.setText(settings.openai_base_url)
             self.server_page.model.setEditText(settings.openai_model)
         self.choose(CHOICES[choice])
+
+    def _page_shown(self, index: int) -> None:
+        """Read the stored key when the OpenAI page first shows, not before.
+
+        Finding the system's keychain takes a noticeable moment, and most
+        friends choose the free answer; the guide opens without waiting.
+        """
+        if index == CHOICES.index("openai") and not self._key_read:
+            self._key_read = True
+            stored = self._store.load()
+            self.openai_page.set_stored(stored.value if stored else None)
 
     # -- actions --------------------------------------------------------------
 

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from blogideas_gui.core.catalog import Fit
 from blogideas_gui.core.installed import InstalledModel
-from blogideas_gui.ui.download_row import format_bytes
+from blogideas_gui.core.units import format_bytes
 
 
 def ask_for_gguf(parent: QWidget) -> Path | None:

@@ -20,7 +20,7 @@ from blogideas_gui.core.local_settings import (
     MIN_CONTEXT,
     LocalSettings,
 )
-from blogideas_gui.ui.download_row import format_bytes
+from blogideas_gui.core.units import format_bytes
 
 
 class LocalSettingsBox(QGroupBox):

@@ -42,7 +42,7 @@ from blogideas_gui.ui.history_actions import HistoryActions
 from blogideas_gui.ui.history_sidebar import HistorySidebar
 from blogideas_gui.ui.request_form import RequestForm
 from blogideas_gui.ui.status_line import StatusLine
-from blogideas_gui.ui.worker import WorkerHandle, create_worker
+from blogideas_gui.ui.worker import WorkerHandle, WorkerThread
 
 if TYPE_CHECKING:
     from blogideas_gui.ui.model_manager import ModelManagerDialog
@@ -82,6 +82,7 @@ class MainWindow(QMainWindow):
         self._options = options or GenerationOptions()
         self._backends: dict[tuple[str, str | None, str | None], Backend] = {}
         self._job: WorkerHandle | None = None
+        self._generation_thread = WorkerThread("generation")
         self._to_close: list[Backend] = []
         self._after_job: list[Callable[[], None]] = []
         self._closed = False
@@ -364,7 +365,7 @@ class MainWindow(QMainWindow):
         self._run(run, cancel)
 
     def _run(self, func: Callable[[], Iterator[GenerationEvent]], cancel: CancelToken) -> None:
-        self._job = create_worker(func, cancel)
+        self._job = self._generation_thread.submit(func, cancel)
         self._job.worker.yielded.connect(self._on_event)
         self._job.worker.errored.connect(self._on_error)
         self._job.worker.finished.connect(self._on_finished)
@@ -415,7 +416,7 @@ class MainWindow(QMainWindow):
         if self._closed:
             return  # signals queued before close arrive after it; the store is gone
         if self._job is not None:
-            self._job.thread.wait()
+            self._job.join()
         self._job = None
         while self._to_close:
             self._to_close.pop().close()
@@ -443,8 +444,10 @@ class MainWindow(QMainWindow):
         """Stop any running request and wait for its thread before closing."""
         self._closed = True
         if self._job is not None and not self._job.wait(CLOSE_WAIT_MS):
-            log.warning("generation thread still running at close")
+            log.warning("generation still running at close")
         self._job = None
+        if not self._generation_thread.stop(CLOSE_WAIT_MS):
+            log.warning("generation thread still running at close")
         if self._model_manager is not None:
             self._model_manager.close()
         for backend in self._backends.values():

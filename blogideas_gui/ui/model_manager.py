@@ -46,7 +46,8 @@ from blogideas_gui.core.installed import InstalledModel, import_model, list_inst
 from blogideas_gui.core.language import Language
 from blogideas_gui.core.local_settings import LocalSettings
 from blogideas_gui.core.paths import models_dir
-from blogideas_gui.ui.download_row import Downloader, DownloadRow, format_bytes
+from blogideas_gui.core.units import format_bytes
+from blogideas_gui.ui.download_row import Downloader, DownloadRow
 from blogideas_gui.ui.installed_panel import InstalledPanel, ask_for_gguf, ask_yes_no
 from blogideas_gui.ui.local_settings_box import LocalSettingsBox
 from blogideas_gui.ui.worker import WorkerHandle, create_worker
@@ -313,7 +314,7 @@ class ModelManagerDialog(QDialog):
     @Slot()
     def _on_import_finished(self) -> None:
         if self._import_job is not None:
-            self._import_job.thread.wait()
+            self._import_job.join()
         self._import_job = None
         self.installed.set_importing(False)
 
@@ -326,7 +327,7 @@ class ModelManagerDialog(QDialog):
         if self._import_job is not None:
             # A copy cannot be interrupted half-way without leaving a stray file;
             # it is a local disk copy, so waiting for its end is bounded.
-            self._import_job.thread.wait()
+            self._import_job.join()
 
     def done(self, result: int) -> None:
         """Every way of closing (Close, Esc, the title bar) ends here."""
