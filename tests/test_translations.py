@@ -23,6 +23,7 @@ from pytestqt.qtbot import QtBot
 from blogideas_gui.core.language import use_language
 from blogideas_gui.ui.i18n import install_translator, translations_dir
 from blogideas_gui.ui.main_window import MainWindow
+from blogideas_gui.ui.status_line import TickerLabel
 
 ROOT = Path(__file__).parent.parent
 TS = ROOT / "blogideas_gui" / "translations" / "blogideas_ko.ts"
@@ -63,7 +64,7 @@ def visible_texts(widget: QWidget) -> Iterator[str]:
     """Every text a user can read on ``widget`` and its children."""
     yield widget.windowTitle()
     for child in [widget, *widget.findChildren(QWidget)]:
-        if isinstance(child, QLabel | QAbstractButton):
+        if isinstance(child, QLabel | QAbstractButton | TickerLabel):
             yield child.text()
         if isinstance(child, QGroupBox):
             yield child.title()

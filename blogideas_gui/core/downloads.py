@@ -258,7 +258,6 @@ def _verify(part: Path, hub_file: HubFile, cancel: CancelToken) -> str | None:
     return sha256
 
 
-
 @dataclass(frozen=True)
 class DownloadOptions:
     """How patient a download is. Tests shorten the times; the app keeps the defaults."""

@@ -329,8 +329,8 @@ class MainWindow(QMainWindow):
             return recorded(events, self.store, session_id)
 
         self._expanding = False
-        self._run(run, cancel)
         self.sidebar.refresh(select=session_id)
+        self._run(run, cancel)
 
     def expand_idea(self, index: int, kind: ExpansionKind) -> None:
         """Stream an outline or a draft of one idea into the current session."""
@@ -370,8 +370,11 @@ class MainWindow(QMainWindow):
         self._job.worker.errored.connect(self._on_error)
         self._job.worker.finished.connect(self._on_finished)
         self.status.start()
-        self._job.start()
         self._update_buttons()
+        # Paint the new state (Stop, the cleared answer) before starting: painting
+        # while llama.cpp evaluates the prompt would take its CPU and the GIL.
+        self.repaint()
+        self._job.start()
 
     def stop_generation(self) -> None:
         """Ask the running request to stop; the answer so far stays."""
