@@ -2,7 +2,7 @@
 
 Usage (from the repository root)::
 
-    .venv/bin/python -m benchmarks [--model PATH] [--repeat 3] [--json PATH]
+    .venv/bin/python -m benchmarks [--model PATH] [--repeat 5] [--json PATH]
 
 Order matters on a 2-core machine: start-up probes first (fresh processes),
 then raw llama.cpp and the window alternately, repeat after repeat, so slow
@@ -34,7 +34,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         prog="python -m benchmarks", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--model", type=Path, help="a GGUF file (default: the starter model)")
-    parser.add_argument("--repeat", type=int, default=3, help="repeats per figure (median)")
+    parser.add_argument("--repeat", type=int, default=5, help="repeats per figure (median)")
     parser.add_argument("--json", type=Path, default=HERE / "results.json", help="output file")
     parser.add_argument("--seed", type=int, default=None, help="sampling seed (default: 2)")
     parser.add_argument(
@@ -191,7 +191,7 @@ def measure_startup(repeats: int, policy: Any) -> tuple[dict[str, list[dict[str,
 def measure_local(
     workload: Any, repeats: int, long: bool, policy: Any
 ) -> tuple[dict[str, list[Any]], float]:
-    """Raw llama.cpp and the window, alternating which goes first in each repeat.
+    """Raw llama.cpp and the window, side by side, alternating which goes first.
 
     Each repeat has two samples per path: a fresh model with a cold then a
     warm request, and a fresh model with one long answer. Short samples fit
@@ -222,15 +222,18 @@ def measure_local(
     noises: list[float] = []
     for index in range(repeats):
         order = ("raw", "app") if index % 2 == 0 else ("app", "raw")
-        for path in order:
-            sample: dict[str, Any] = {}
-            for unit in ("pair", "long") if long else ("pair",):
+        samples: dict[str, dict[str, Any]] = {"raw": {}, "app": {}}
+        # Unit by unit, the two paths back to back: a shared machine drifts by
+        # 10 % from one minute to the next, and the ratio pairs these samples.
+        for unit in ("pair", "long") if long else ("pair",):
+            for path in order:
                 progress(f"local {path} {unit} {index + 1}/{repeats}")
                 figures, noise = common.measure_quietly(units[path][unit], policy)
-                sample.update(figures)
-                sample[f"background_cpu_cores_{unit}"] = noise
+                samples[path].update(figures)
+                samples[path][f"background_cpu_cores_{unit}"] = noise
                 noises.append(noise)
-            results[path].append(sample)
+        for path in order:
+            results[path].append(samples[path])
     app.processEvents()
     return results, common.median(noises) or 0.0
 
