@@ -221,12 +221,16 @@ def _close_window(window: MainWindow) -> None:
     gc.collect()
 
 
-def run_app(workload: Workload, cold: IdeaRequest, warm: IdeaRequest) -> dict[str, AppFigures]:
-    """A new window with a fresh backend, then a cold and a warm request."""
+def run_app(
+    workload: Workload, cold: IdeaRequest, warm: dict[str, IdeaRequest]
+) -> dict[str, AppFigures]:
+    """A new window with a fresh backend, then a cold request and the warm ones."""
     window, backends = _open_window(workload)
     try:
         watcher = RequestWatcher(window)
-        results = {"cold": watcher.run(cold), "warm": watcher.run(warm)}
+        results = {"cold": watcher.run(cold)}
+        for name, request in warm.items():
+            results[name] = watcher.run(request)
         if len(backends) != 1:
             raise RuntimeError("the window made more than one backend; the model was reloaded")
     finally:

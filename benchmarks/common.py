@@ -41,6 +41,12 @@ MAX_TOKENS = 256
 LONG_MAX_TOKENS = 1200
 COLD_REQUEST = IdeaRequest("home coffee brewing", count=10, language="en")
 WARM_REQUEST = IdeaRequest("urban balcony gardening", count=10, language="en")
+# One warm first token is noisy (0.11-0.28 s here); a sample takes the median of three.
+WARM_REQUESTS = {
+    "warm": WARM_REQUEST,
+    "warm2": IdeaRequest("weekend baking with children", count=10, language="en"),
+    "warm3": IdeaRequest("learning a language after forty", count=10, language="en"),
+}
 LONG_REQUEST = IdeaRequest("budget travel in Europe", count=20, language="en")
 # Above this many cores of background load a sample is taken again.
 NOISY_CORES = 0.25

@@ -99,12 +99,12 @@ def stream_once(
 
 
 def run_raw(
-    workload: Workload, cold: IdeaRequest, warm: IdeaRequest
+    workload: Workload, cold: IdeaRequest, warm: dict[str, IdeaRequest]
 ) -> dict[str, StreamFigures | float]:
-    """Load a fresh Llama, then a cold and a warm request.
+    """Load a fresh Llama, then a cold request and the warm ones.
 
     The cold first token includes building the Llama object, as the app's
-    includes loading the model; the warm one runs on the same object, whose
+    includes loading the model; the warm ones run on the same object, whose
     evaluated role prompt llama.cpp reuses.
     """
     started = time.perf_counter()
@@ -113,7 +113,8 @@ def run_raw(
         load_s = time.perf_counter() - started
         results: dict[str, StreamFigures | float] = {"load_s": load_s}
         results["cold"] = stream_once(llm, cold, workload, False, started)
-        results["warm"] = stream_once(llm, warm, workload, False, time.perf_counter())
+        for name, request in warm.items():
+            results[name] = stream_once(llm, request, workload, False, time.perf_counter())
     finally:
         llm.close()
         del llm
@@ -156,7 +157,7 @@ def child(unit: str, settings: str) -> None:
     values["model_path"] = Path(values["model_path"])
     workload = Workload(**values)
     if unit == "pair":
-        figures = run_raw(workload, common.COLD_REQUEST, common.WARM_REQUEST)
+        figures = run_raw(workload, common.COLD_REQUEST, common.WARM_REQUESTS)
     elif unit == "long":
         figures = run_raw_long(workload, common.LONG_REQUEST)
     else:

@@ -129,7 +129,7 @@ def main(argv: list[str] | None = None) -> int:
         },
         "requests": {
             "cold": common.COLD_REQUEST.__dict__,
-            "warm": common.WARM_REQUEST.__dict__,
+            **{name: request.__dict__ for name, request in common.WARM_REQUESTS.items()},
             "long": common.LONG_REQUEST.__dict__,
         },
         "background_cpu_cores": noise,
@@ -214,7 +214,7 @@ def measure_local(
             "long": lambda: run_raw_process(workload, "long"),
         },
         "app": {
-            "pair": lambda: run_app(workload, common.COLD_REQUEST, common.WARM_REQUEST),
+            "pair": lambda: run_app(workload, common.COLD_REQUEST, common.WARM_REQUESTS),
             "long": lambda: run_app_long(workload, common.LONG_REQUEST),
         },
     }
