@@ -371,9 +371,6 @@ class MainWindow(QMainWindow):
         self._job.worker.finished.connect(self._on_finished)
         self.status.start()
         self._update_buttons()
-        # Paint the new state (Stop, the cleared answer) before starting: painting
-        # while llama.cpp evaluates the prompt would take its CPU and the GIL.
-        self.repaint()
         self._job.start()
 
     def stop_generation(self) -> None:
