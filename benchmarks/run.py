@@ -193,8 +193,9 @@ def measure_local(
 ) -> tuple[dict[str, list[Any]], float]:
     """Raw llama.cpp and the window, side by side, alternating which goes first.
 
-    Each repeat has two samples per path: a fresh model with a cold then a
-    warm request, and a fresh model with one long answer. Short samples fit
+    Each repeat has two samples per path: a fresh model with a cold request
+    then the three warm ones, and a fresh model with one long answer (twice
+    in the window: for speed, then with the stall meter). Short samples fit
     in the quiet moments of a shared machine.
     """
     from PySide6.QtWidgets import QApplication

@@ -22,9 +22,7 @@ def _get(samples: list[dict[str, Any]], request: str, name: str) -> list[Any]:
 
 def _warm(samples: list[dict[str, Any]], name: str) -> list[Any]:
     """A figure of every warm request across the repeats."""
-    return [
-        getattr(sample[key], name) for sample in samples for key in WARM_REQUESTS if key in sample
-    ]
+    return [value for key in WARM_REQUESTS for value in _get(samples, key, name)]
 
 
 def _warm_first_token(samples: list[dict[str, Any]]) -> list[float | None]:

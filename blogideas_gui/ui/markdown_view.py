@@ -34,9 +34,11 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QTextBrowser, QWidget
 
+from blogideas_gui.core.pacing import PACE_SECONDS
 from blogideas_gui.ui.markdown_blocks import finished_prefix
 
-RENDER_INTERVAL_MS = 100
+RENDER_INTERVAL_MS = round(PACE_SECONDS * 1000)
+"""The window's update rate: the stream arrives in batches at this pace too."""
 RENDER_BUDGET = 50
 """A render may take at most 1/RENDER_BUDGET of the time between renders (2 %)."""
 

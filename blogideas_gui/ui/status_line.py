@@ -37,7 +37,7 @@ class TickerLabel(QWidget):
         self._text = ""
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setFixedHeight(self.fontMetrics().height() + 4)
+        self.setFixedHeight(self._line_height())
 
     def text(self) -> str:
         """The text shown."""
@@ -51,12 +51,14 @@ class TickerLabel(QWidget):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """Room for a typical status line; the layout may give more or less."""
-        metrics = self.fontMetrics()
-        return QSize(metrics.averageCharWidth() * 40, metrics.height() + 4)
+        return QSize(self.fontMetrics().averageCharWidth() * 40, self._line_height())
 
     def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
         """Any width will do: the text is elided."""
-        return QSize(0, self.fontMetrics().height() + 4)
+        return QSize(0, self._line_height())
+
+    def _line_height(self) -> int:
+        return int(self.fontMetrics().height()) + 4
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt's name
         """Draw the text, elided to the width."""
