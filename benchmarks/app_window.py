@@ -17,8 +17,8 @@ from PySide6.QtWidgets import QApplication
 
 from benchmarks.common import BenchmarkBackend, DisturbedError, Workload, is_disturbed, rate
 from blogideas_gui.core.backends.base import Backend
-from blogideas_gui.core.prompts import IdeaRequest
-from blogideas_gui.ui.main_window import MainWindow
+from blogideas_gui.core.writing.prompts import IdeaRequest
+from blogideas_gui.ui.window.main_window import MainWindow
 
 REQUEST_TIMEOUT_MS = 180_000
 

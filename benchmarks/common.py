@@ -22,14 +22,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TypeVar
 
-from blogideas_gui.core.backends.base import (
-    BackendEvent,
-    CancelToken,
-    ChatMessage,
-    GenerationOptions,
-)
+from blogideas_gui.core.backends.base import BackendEvent, ChatMessage, GenerationOptions
 from blogideas_gui.core.backends.local import DEFAULT_CONTEXT, LocalBackend, default_threads
-from blogideas_gui.core.prompts import IdeaRequest
+from blogideas_gui.core.common.cancel import CancelToken
+from blogideas_gui.core.writing.prompts import IdeaRequest
 
 # Found by trying seeds on the starter model: with seed 2 these requests run to
 # ``max_tokens`` instead of stopping after a few lines, so throughput is taken

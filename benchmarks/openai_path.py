@@ -26,10 +26,11 @@ from benchmarks.common import (
     rate,
 )
 from benchmarks.raw_llama import StreamFigures
-from blogideas_gui.core.backends.base import CancelToken, TextDelta
+from blogideas_gui.core.backends.base import TextDelta
 from blogideas_gui.core.backends.openai_api import OpenAIBackend
-from blogideas_gui.core.generation import GenerationResult, generate
-from blogideas_gui.core.prompts import IdeaRequest, build_messages
+from blogideas_gui.core.common.cancel import CancelToken
+from blogideas_gui.core.generation.runner import GenerationResult, generate
+from blogideas_gui.core.writing.prompts import IdeaRequest, build_messages
 
 SERVED_NAME = "starter"
 SERVER_START_TIMEOUT_S = 60.0

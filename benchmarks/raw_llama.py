@@ -26,7 +26,7 @@ if __package__ in (None, ""):  # run as a child: ``python benchmarks/raw_llama.p
 
 from benchmarks import common
 from benchmarks.common import Workload, check_quiet, rate
-from blogideas_gui.core.prompts import IdeaRequest, build_messages
+from blogideas_gui.core.writing.prompts import IdeaRequest, build_messages
 
 MARK = "BENCHMARK-RAW "
 

@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("BLOGIDEAS_HOME", tempfile.mkdtemp(prefix="blogideas-bench-"))
 
     from benchmarks import common
-    from blogideas_gui.core.starter import starter_model_path
+    from blogideas_gui.core.models.starter import starter_model_path
 
     model = args.model or starter_model_path()
     if model is None or not Path(model).is_file():

@@ -61,7 +61,7 @@ def child(mode: str) -> None:
             figures["shown_at"] = _now()
             figures["rss_shown_mb"] = _rss_mb()
             figures["engine_imported_at_show"] = "llama_cpp" in sys.modules
-            from blogideas_gui.ui.main_window import MainWindow
+            from blogideas_gui.ui.window.main_window import MainWindow
 
             windows = [w for w in app.topLevelWidgets() if isinstance(w, MainWindow)]
             self.window = windows[0]
@@ -139,7 +139,7 @@ def prepare_home(first_start: bool) -> Path:
         previous = os.environ.get("BLOGIDEAS_HOME")
         os.environ["BLOGIDEAS_HOME"] = str(home)
         try:
-            from blogideas_gui.core.settings import Settings, save_settings
+            from blogideas_gui.core.settings.preferences import Settings, save_settings
 
             save_settings(Settings(first_run_done=True))
         finally:

@@ -13,7 +13,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     build above all) by generating a short answer in the real window, offscreen.
     """
     args = list(sys.argv[1:] if argv is None else argv)
-    from blogideas_gui.core.logs import setup_logging
+    from blogideas_gui.core.common.logs import setup_logging
 
     setup_logging()
     if args[:1] == ["--self-test"]:
@@ -21,7 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         return run_self_test(args[1:])
     if (args and not args[0].startswith("-")) or any(a in ("-h", "--help") for a in args[:1]):
-        from blogideas_gui import cli
+        from blogideas_gui.cli import main as cli
 
         return cli.run(args)
     from blogideas_gui.ui.application import run_gui

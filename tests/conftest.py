@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from blogideas_gui.core.backends.local import LocalBackend
-from blogideas_gui.core.starter import starter_model_path
+from blogideas_gui.core.models.starter import starter_model_path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 

@@ -8,16 +8,16 @@ from collections.abc import Sequence
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from blogideas_gui.core.errors import BlogIdeasError
-from blogideas_gui.core.settings import load_settings, save_settings
-from blogideas_gui.ui.i18n import install_translator, interface_language
+from blogideas_gui.core.common.errors import BlogIdeasError
+from blogideas_gui.core.settings.preferences import load_settings, save_settings
+from blogideas_gui.ui.common.i18n import install_translator, interface_language
 
 
 class Application:
     """The running app: one main window, rebuilt when the interface language changes."""
 
     def __init__(self, app: QApplication) -> None:
-        from blogideas_gui.ui.main_window import MainWindow
+        from blogideas_gui.ui.window.main_window import MainWindow
 
         self.app = app
         loaded = load_settings()
@@ -32,7 +32,7 @@ class Application:
 
     def switch_language(self, setting: str) -> None:
         """Rebuild the window in the new language, keeping the topic and the session."""
-        from blogideas_gui.ui.main_window import MainWindow
+        from blogideas_gui.ui.window.main_window import MainWindow
 
         old = self.window
         if old.is_generating:

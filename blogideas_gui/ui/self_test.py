@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from blogideas_gui.ui.main_window import MainWindow
+    from blogideas_gui.ui.window.main_window import MainWindow
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +136,7 @@ def missing_translation() -> str | None:
     """
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
-    from blogideas_gui.ui.i18n import translations_dir
+    from blogideas_gui.ui.common.i18n import translations_dir
 
     ours = translations_dir() / "blogideas_ko.qm"
     if not QTranslator().load(str(ours)):
@@ -190,10 +190,10 @@ def _run_window(args: SelfTestArgs) -> int:
     from PySide6.QtCore import qInstallMessageHandler
     from PySide6.QtWidgets import QApplication
 
-    from blogideas_gui.core.backends import create_backend
     from blogideas_gui.core.backends.base import Backend, GenerationOptions
-    from blogideas_gui.core.history import HistoryStore
-    from blogideas_gui.ui.main_window import MainWindow
+    from blogideas_gui.core.history.store import HistoryStore
+    from blogideas_gui.core.pipeline.factory import create_backend
+    from blogideas_gui.ui.window.main_window import MainWindow
 
     # Qt's own chatter ("This plugin does not support propagateSizeHints()")
     # goes to the log file: the self-test's output is its one line.

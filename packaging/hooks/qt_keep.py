@@ -56,7 +56,9 @@ def filtered(entries: list[tuple[str, str]]) -> list[tuple[str, str]]:
     return [(src, dest) for src, dest in entries if wanted(f"{dest}/{os.path.basename(src)}")]
 
 
-def qt_dependencies(hook_file: str) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str]]]:
+def qt_dependencies(
+    hook_file: str,
+) -> tuple[list[str], list[tuple[str, str]], list[tuple[str, str]]]:
     """PyInstaller's own Qt hook result for ``hook_file``'s module, filtered."""
     from PyInstaller.utils.hooks.qt import (  # type: ignore[import-untyped]
         add_qt6_dependencies,

@@ -7,11 +7,11 @@ the backends so that the local model and OpenAI behave the same to the app.
 
 from __future__ import annotations
 
-import contextlib
-import threading
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypedDict
+
+from blogideas_gui.core.common.cancel import CancelToken
 
 
 class ChatMessage(TypedDict):
@@ -55,7 +55,7 @@ class TextDelta:
     """A piece of the answer, in the order it was produced.
 
     ``pieces`` is how many streamed pieces (tokens) it holds: one from a
-    backend, more once :func:`~blogideas_gui.core.pacing.paced` joined them.
+    backend, more once :func:`~blogideas_gui.core.generation.pacing.paced` joined them.
     """
 
     text: str
@@ -73,62 +73,6 @@ class Done:
 BackendEvent = TextDelta | Done
 
 
-class CancelToken:
-    """A cancellation flag checked between chunks, with hooks for blocking reads.
-
-    Backends poll :meth:`is_set` between tokens. A backend blocked in a network
-    read registers a callback (closing its HTTP response) so that Stop takes
-    effect even before the first chunk arrives.
-    """
-
-    def __init__(self) -> None:
-        self._event = threading.Event()
-        self._lock = threading.Lock()
-        self._callbacks: list[Callable[[], None]] = []
-
-    def cancel(self) -> None:
-        """Ask the running work to stop; safe from any thread, idempotent."""
-        with self._lock:
-            if self._event.is_set():
-                return
-            self._event.set()
-            callbacks, self._callbacks = self._callbacks, []
-        for callback in callbacks:
-            # A failing hook must not break Stop.
-            with contextlib.suppress(Exception):
-                callback()
-
-    def is_set(self) -> bool:
-        """Whether :meth:`cancel` was called."""
-        return self._event.is_set()
-
-    def wait(self, seconds: float) -> bool:
-        """Sleep up to ``seconds`` (a retry's back-off), waking at once on cancel.
-
-        Returns whether the work was cancelled.
-        """
-        return self._event.wait(seconds)
-
-    def on_cancel(self, callback: Callable[[], None]) -> Callable[[], None]:
-        """Run ``callback`` at cancel time (or now, if already cancelled).
-
-        Returns a function that unregisters the callback.
-        """
-        with self._lock:
-            already = self._event.is_set()
-            if not already:
-                self._callbacks.append(callback)
-        if already:
-            callback()
-
-        def remove() -> None:
-            with self._lock:
-                if callback in self._callbacks:
-                    self._callbacks.remove(callback)
-
-        return remove
-
-
 @dataclass
 class BackendInfo:
     """What the window and the JSON output say about a backend."""
@@ -144,7 +88,7 @@ class Backend(Protocol):
     ``load`` does the slow, fallible set-up (reading a model file, building a
     client) and is idempotent; ``stream`` yields :class:`TextDelta` events and
     ends with exactly one :class:`Done`. Both raise
-    :class:`blogideas_gui.core.errors.BlogIdeasError` for anything a user can
+    :class:`blogideas_gui.core.common.errors.BlogIdeasError` for anything a user can
     meet, never an engine's own exception type.
     """
 

@@ -6,7 +6,7 @@ kept between requests: llama.cpp then reuses the evaluated prefix (the long
 role prompt) instead of computing it again.
 
 Before loading, the model's memory need is checked against this machine
-(:func:`blogideas_gui.core.catalog.ensure_fits`): a model that cannot fit is
+(:func:`blogideas_gui.core.models.catalog.ensure_fits`): a model that cannot fit is
 refused with a plain message unless the user insists, instead of the crash or
 endless "loading" peers' users report. :meth:`LocalBackend.close` frees the
 model, so switching models never holds two in memory.
@@ -17,46 +17,27 @@ from __future__ import annotations
 import logging
 import os
 import threading
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from blogideas_gui.core.backends.base import (
     BackendEvent,
     BackendInfo,
-    CancelToken,
     ChatMessage,
     Done,
     GenerationOptions,
     TextDelta,
     Usage,
 )
-from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
-
-if TYPE_CHECKING:
-    from blogideas_gui.core.catalog import MachineFacts
+from blogideas_gui.core.common.cancel import CancelToken
+from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.settings.local_settings import DEFAULT_CONTEXT
 
 log = logging.getLogger(__name__)
 
 NO_GPU_BUILD = "this build of llama.cpp has no GPU support"
 GPU_LAYERS_ZERO = "GPU layers set to 0"
-GGUF_MAGIC = b"GGUF"
-DEFAULT_CONTEXT = 4096
-
-
-def check_gguf_file(path: Path) -> None:
-    """Fail with a plain error unless ``path`` is a readable GGUF file."""
-    if not path.exists():
-        raise BlogIdeasError(ErrorKind.MODEL_MISSING, str(path))
-    if not path.is_file():
-        raise BlogIdeasError(ErrorKind.MODEL_NOT_GGUF, str(path))
-    try:
-        with path.open("rb") as handle:
-            magic = handle.read(4)
-    except OSError as error:
-        raise BlogIdeasError(ErrorKind.MODEL_UNREADABLE, str(path)) from error
-    if magic != GGUF_MAGIC:
-        raise BlogIdeasError(ErrorKind.MODEL_NOT_GGUF, str(path))
 
 
 def default_threads() -> int:
@@ -83,8 +64,9 @@ class LocalBackend:
         n_gpu_layers: layers offloaded to a GPU; ``None`` means all of them
             when the build can offload, else none.
         display_name: the name shown to the user, else the file name.
-        insist: load even when the model looks too big for this machine.
-        facts: this machine's memory; read at load time when ``None``.
+        preflight: checks run before loading (the file is a GGUF model, it fits
+            this machine's memory at ``n_ctx``); passed in by the pipeline,
+            which knows the model store and the catalog.
     """
 
     name = "local"
@@ -97,16 +79,14 @@ class LocalBackend:
         n_threads: int | None = None,
         n_gpu_layers: int | None = None,
         display_name: str | None = None,
-        insist: bool = False,
-        facts: MachineFacts | None = None,
+        preflight: Callable[[Path, int], None] | None = None,
     ) -> None:
         self.model_path = Path(model_path)
         self.n_ctx = n_ctx
         self.n_threads = n_threads or default_threads()
-        self.insist = insist
         self._requested_gpu_layers = n_gpu_layers
         self._display_name = display_name
-        self._facts = facts
+        self._preflight = preflight
         self._llm: Any = None
         self._gpu_offload = False
         self._gpu_note = ""
@@ -137,8 +117,10 @@ class LocalBackend:
         with self._lock:
             if self._llm is not None:
                 return
-            check_gguf_file(self.model_path)
-            self._ensure_fits()
+            if not self.model_path.is_file():
+                raise BlogIdeasError(ErrorKind.MODEL_MISSING, str(self.model_path))
+            if self._preflight is not None:
+                self._preflight(self.model_path, self.n_ctx)
             try:
                 import llama_cpp
             except ImportError as error:
@@ -164,33 +146,6 @@ class LocalBackend:
             self._gpu_note = "" if self._gpu_offload else (GPU_LAYERS_ZERO if gpu else NO_GPU_BUILD)
             log.info(
                 "loaded %s (threads=%d, gpu_layers=%d)", self.model_path, self.n_threads, layers
-            )
-
-    def _ensure_fits(self) -> None:
-        """Refuse a model too big for this machine unless the user insists.
-
-        The catalog is imported here, not at the top: it asks this package
-        (``backends.gpu``) about GPUs, so a top-level import would be a cycle.
-        """
-        from blogideas_gui.core import catalog
-
-        facts = self._facts or catalog.machine_facts(self.model_path.parent, check_gpu=False)
-        try:
-            entries = catalog.load_catalog()
-        except (OSError, ValueError, KeyError) as error:
-            log.warning("catalog unreadable, estimating the KV cache: %s", error)
-            entries = []
-        entry = next((e for e in entries if e.file == self.model_path.name), None)
-        verdict = catalog.ensure_fits(
-            self.model_path,
-            facts,
-            n_ctx=self.n_ctx,
-            kv_bytes_per_token=entry.kv_bytes_per_token if entry else None,
-            insist=self.insist,
-        )
-        if verdict is not catalog.Fit.FITS_WELL:
-            log.warning(
-                "%s is %s for this machine; loading it anyway", self.model_path, verdict.value
             )
 
     def close(self) -> None:

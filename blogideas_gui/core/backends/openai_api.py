@@ -20,7 +20,6 @@ from urllib.parse import urlsplit
 from blogideas_gui.core.backends.base import (
     BackendEvent,
     BackendInfo,
-    CancelToken,
     ChatMessage,
     Done,
     GenerationOptions,
@@ -33,8 +32,10 @@ from blogideas_gui.core.backends.openai_errors import (
     retry_delay,
     translate_error,
 )
-from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.secrets import remember_secret, resolve_key
+from blogideas_gui.core.common.cancel import CancelToken
+from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.redaction import remember_secret
+from blogideas_gui.core.settings.secrets import resolve_key
 
 log = logging.getLogger(__name__)
 

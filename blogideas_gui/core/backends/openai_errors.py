@@ -15,8 +15,8 @@ import time
 from typing import Any
 from urllib.parse import urlsplit
 
-from blogideas_gui.core.backends.base import CancelToken
-from blogideas_gui.core.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.cancel import CancelToken
+from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 
 MAX_RETRIES = 3
 # Back-off without a Retry-After header: 1 s, 2 s, 4 s.

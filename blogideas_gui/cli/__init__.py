@@ -1,0 +1,1 @@
+"""The command line: the same core the window drives, no Qt."""

@@ -1,0 +1,151 @@
+"""The command line: the same core as the window, without Qt.
+
+Errors print one plain line on stderr and never a traceback: exit status 2 for
+a mistake in the command (empty topic, bad number), 3 for a backend or
+configuration problem (model file, server, key).
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import logging
+import signal
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import NoReturn
+
+from blogideas_gui.cli.history import add_history_parser, run_history
+from blogideas_gui.cli.models import add_models_parser, run_models
+from blogideas_gui.core.account.budget import Ledger, counts_against_budget
+from blogideas_gui.core.backends.base import GenerationOptions, TextDelta
+from blogideas_gui.core.common.cancel import CancelToken
+from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind, user_message
+from blogideas_gui.core.common.language import LANGUAGES
+from blogideas_gui.core.generation.runner import GenerationEvent, GenerationResult, generate
+from blogideas_gui.core.history.store import HistoryStore
+from blogideas_gui.core.pipeline.budgeting import budgeted
+from blogideas_gui.core.pipeline.factory import BACKEND_NAMES, create_backend
+from blogideas_gui.core.pipeline.recording import recorded
+from blogideas_gui.core.settings.preferences import load_settings
+from blogideas_gui.core.writing.prompts import IdeaRequest
+
+log = logging.getLogger(__name__)
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage mistake in one line instead of the usage text."""
+
+    def error(self, message: str) -> NoReturn:
+        raise BlogIdeasError(
+            ErrorKind.BAD_OPTION, f"{message} (see blogideas {self.prog.split()[-1]} --help)"
+        )
+
+
+def _int_in(low: int, high: int, what: str) -> Callable[[str], int]:
+    """An argparse type for a whole number between ``low`` and ``high``."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = None
+        if value is None or not low <= value <= high:
+            raise BlogIdeasError(
+                ErrorKind.BAD_NUMBER, f"{what} must be {low}–{high}, not “{text}”."
+            )
+        return value
+
+    return parse
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``blogideas`` argument parser."""
+    parser = _Parser(prog="blogideas", description="Blog post ideas from a topic.")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    gen = commands.add_parser("generate", help="stream ideas for a topic to stdout")
+    gen.add_argument("topic", help="what the blog post is about")
+    gen.add_argument("--backend", choices=BACKEND_NAMES, default="local")
+    gen.add_argument(
+        "--model", help="an installed model's id or a GGUF file (local), a model name (openai)"
+    )
+    gen.add_argument(
+        "--base-url", help="an OpenAI-compatible server, e.g. http://127.0.0.1:8080/v1"
+    )
+    gen.add_argument("--count", type=_int_in(1, 20, "--count"), default=5)
+    gen.add_argument("--lang", choices=LANGUAGES, default="ko")
+    gen.add_argument("--tone", default="")
+    gen.add_argument("--audience", default="")
+    gen.add_argument("--max-tokens", type=_int_in(16, 8192, "--max-tokens"), default=1024)
+    gen.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
+    gen.add_argument("--json", action="store_true", help="print one JSON object at the end")
+    gen.add_argument("--no-history", action="store_true", help="do not keep this request")
+    add_models_parser(commands)
+    add_history_parser(commands)
+    return parser
+
+
+def _generate(args: argparse.Namespace) -> int:
+    """``blogideas generate``: stream Markdown, or print the JSON result."""
+    request = IdeaRequest(args.topic, args.count, args.lang, args.tone, args.audience).validated()
+    settings = load_settings().settings
+    backend = create_backend(
+        args.backend, model=args.model, base_url=args.base_url, local=settings.local_settings()
+    )
+    ledger = Ledger()
+    if counts_against_budget(backend):
+        ledger.check(settings.monthly_budget_usd)
+    options = GenerationOptions(max_tokens=args.max_tokens, seed=args.seed)
+    cancel = CancelToken()
+    signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    with contextlib.ExitStack() as stack:
+        events = budgeted(
+            generate(request, backend, cancel, options), backend, ledger,
+            settings.monthly_budget_usd,
+        )  # fmt: skip
+        if not args.no_history:
+            store = stack.enter_context(HistoryStore())
+            session_id = store.start(request, backend.name, backend.model_name)
+            events = recorded(events, store, session_id)
+        result = _stream(events, args.json)
+    if args.json:
+        print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+    else:
+        sys.stdout.write("\n")
+    return 130 if result.stopped else 0
+
+
+def _stream(events: Iterator[GenerationEvent], as_json: bool) -> GenerationResult:
+    """Write the text as it comes (unless JSON was asked for); the result at the end."""
+    result: GenerationResult | None = None
+    for event in events:
+        if isinstance(event, TextDelta) and not as_json:
+            sys.stdout.write(event.text)
+            sys.stdout.flush()
+        elif isinstance(event, GenerationResult):
+            result = event
+    if result is None:  # pragma: no cover - generate always ends with a result
+        raise BlogIdeasError(ErrorKind.UNEXPECTED)
+    return result
+
+
+def run(argv: Sequence[str]) -> int:
+    """Run a command; every failure becomes one line on stderr and an exit status."""
+    try:
+        args = build_parser().parse_args(list(argv))
+        if args.command == "models":
+            return run_models(args)
+        if args.command == "history":
+            return run_history(args)
+        return _generate(args)
+    except BlogIdeasError as error:
+        log.info("command failed: %r", error)
+        print(error.message(), file=sys.stderr)
+        return error.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception as error:
+        log.exception("unexpected failure")
+        print(user_message(error), file=sys.stderr)
+        return 3

@@ -1,0 +1,258 @@
+"""``blogideas models``: list, download, import and remove models from the command line.
+
+The same core as the model manager window (catalog, downloads, installed
+store), without Qt. Results go to stdout, the progress bar to stderr, and a
+failure raises :class:`BlogIdeasError` for ``cli.run`` to print as one plain
+line (exit 3; nothing is left half-installed). Ctrl+C pauses a download:
+running the same command again resumes it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import signal
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from blogideas_gui.core.common.cancel import CancelToken
+from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.units import format_bytes
+from blogideas_gui.core.models.catalog import (
+    Fit,
+    MachineFacts,
+    entry_fit,
+    estimate_kv_bytes_per_token,
+    find_entry,
+    fit_verdict,
+    load_catalog,
+    machine_facts,
+    memory_needed,
+    recommend,
+)
+from blogideas_gui.core.models.downloads import (
+    DownloadOptions,
+    DownloadPhase,
+    DownloadPhaseChanged,
+    DownloadProgress,
+    DownloadResult,
+    DownloadSource,
+    download_model,
+    partial_bytes,
+    resolve_source,
+)
+from blogideas_gui.core.models.hub import hub_endpoint
+from blogideas_gui.core.models.installed import (
+    InstalledModel,
+    import_model,
+    list_installed,
+    remove_model,
+)
+from blogideas_gui.core.settings.local_settings import DEFAULT_CONTEXT
+
+
+def add_models_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
+    """Add ``models`` and its sub-commands to the ``blogideas`` parser."""
+    models = subparsers.add_parser("models", help="list, download, import or remove models")
+    actions = models.add_subparsers(dest="models_command", required=True, parser_class=type(models))
+    listing = actions.add_parser("list", help="catalog models with their fit, and installed ones")
+    listing.add_argument("--json", action="store_true", help="print one JSON object")
+    listing.add_argument("--context", type=int, default=DEFAULT_CONTEXT, help="context size")
+    listing.add_argument("--lang", choices=("ko", "en"), default="ko", help="for the pick")
+    download = actions.add_parser("download", help="download a catalog model or a hub GGUF")
+    download.add_argument("model", metavar="ID_OR_REPO/FILE")
+    download.add_argument("--revision", help="a branch, tag or commit of the repo")
+    download.add_argument(
+        "--stall-timeout", type=float, default=30.0, help="seconds without data before retrying"
+    )
+    download.add_argument("--retries", type=int, default=3, help=argparse.SUPPRESS)
+    imported = actions.add_parser("import", help="add a .gguf file you already have")
+    imported.add_argument("path")
+    imported.add_argument(
+        "--link", action="store_true", help="link to the file instead of copying it"
+    )
+    removal = actions.add_parser("remove", help="delete an installed model")
+    removal.add_argument("model", metavar="ID")
+
+
+def run_models(args: argparse.Namespace) -> int:
+    """Run ``blogideas models <command>``; returns the exit status."""
+    command = args.models_command
+    if command == "list":
+        return _list(args)
+    if command == "download":
+        return _download(args)
+    if command == "import":
+        model = import_model(Path(args.path), link=args.link)
+        how = "Linked" if model.source == "linked" else "Imported"
+        print(f"{how} {model.id} ({format_bytes(model.size_bytes)}): {model.path}")
+        return 0
+    if command == "remove":
+        freed = remove_model(args.model)
+        if freed:
+            print(f"Removed {args.model}; {format_bytes(freed)} of disk space given back.")
+        else:
+            print(f"Removed the link {args.model}; your own file was kept.")
+        return 0
+    raise BlogIdeasError(ErrorKind.BAD_OPTION, f"Unknown command “models {command}”.")
+
+
+def _installed_fit(model: InstalledModel, facts: MachineFacts, n_ctx: int) -> Fit:
+    entry = find_entry(load_catalog(), model.id)
+    per_token = entry.kv_bytes_per_token if entry else estimate_kv_bytes_per_token(model.size_bytes)
+    return fit_verdict(memory_needed(model.size_bytes, per_token, n_ctx), facts)
+
+
+def _list(args: argparse.Namespace) -> int:
+    """The catalog with fit verdicts for this machine, then the other installed models."""
+    entries = load_catalog()
+    facts = machine_facts()
+    installed = list_installed(entries=entries)
+    by_id = {model.id: model for model in installed}
+    pick = recommend(entries, facts, args.lang, args.context)
+    rows: list[dict[str, object]] = []
+    lines: list[str] = []
+    for entry in entries:
+        model = by_id.get(entry.id)
+        partial = 0 if entry.is_bundled else partial_bytes(DownloadSource(entry.repo, entry.file))
+        fit = entry_fit(entry, facts, args.context).value
+        needed = memory_needed(entry.size_bytes, entry.kv_bytes_per_token, args.context)
+        rows.append(
+            entry.to_dict()
+            | {
+                "fit": fit,
+                "memory_needed_bytes": needed,
+                "installed": model is not None,
+                "path": str(model.path) if model else None,
+                "partial_bytes": partial,
+            }
+        )
+        status = "installed" if model else f"paused at {format_bytes(partial)}" if partial else ""
+        lines.append(
+            f"{entry.id:<28} {format_bytes(entry.size_bytes):>8}  {fit:<10} {status}".rstrip()
+        )
+    catalog_ids = {entry.id for entry in entries}
+    others: list[dict[str, object]] = []
+    for model in installed:
+        if model.id not in catalog_ids:
+            fit = _installed_fit(model, facts, args.context).value
+            others.append(model.to_dict() | {"fit": fit})
+            lines.append(
+                f"{model.id:<28} {format_bytes(model.size_bytes):>8}  {fit:<10} {model.source}"
+            )
+    if args.json:
+        report = {
+            "machine": facts.to_dict(),
+            "context": args.context,
+            "recommended": pick.id if pick else None,
+            "models": rows,
+            "other_installed": others,
+        }
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    gpu = "yes" if facts.gpu_offload else "no (CPU only)"
+    print(
+        f"This computer: {format_bytes(facts.total_ram)} memory ({format_bytes(facts.available_ram)} free), "
+        f"{format_bytes(facts.free_disk)} free disk, GPU offload: {gpu}"
+    )
+    print(f"Recommended: {pick.id if pick else 'the starter model (nothing larger fits well)'}\n")
+    print(f"{'ID':<28} {'SIZE':>8}  {'FIT':<10} STATUS")
+    print("\n".join(lines))
+    return 0
+
+
+def _download(args: argparse.Namespace) -> int:
+    """Download with a progress bar on stderr; Ctrl+C pauses (exit 130), resumable."""
+    source = resolve_source(args.model)
+    if args.revision:
+        source = DownloadSource(source.repo, source.file, args.revision)
+    entry = find_entry(load_catalog(), args.model)
+    if entry is not None and entry_fit(entry, machine_facts(check_gpu=False)) is Fit.TOO_BIG:
+        print(f"Warning: {entry.name} is too big for this computer's memory.", file=sys.stderr)
+    cancel = CancelToken()
+    previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
+    bar = ProgressBar(sys.stderr)
+    options = DownloadOptions(stall_timeout=args.stall_timeout, retries=args.retries)
+    try:
+        for event in download_model(source, cancel, options=options):
+            if isinstance(event, DownloadPhaseChanged):
+                bar.phase(event.phase, hub_endpoint())
+            elif isinstance(event, DownloadProgress):
+                bar.update(event)
+            elif isinstance(event, DownloadResult):
+                return _report(event, bar)
+    finally:
+        bar.close()
+        signal.signal(signal.SIGINT, previous)
+    raise BlogIdeasError(ErrorKind.UNEXPECTED)  # pragma: no cover - always ends with a result
+
+
+def _report(result: DownloadResult, bar: ProgressBar) -> int:
+    bar.close()
+    if result.cancelled:
+        print(
+            f"Download paused at {format_bytes(result.done)}; run the same command to resume.",
+            file=sys.stderr,
+        )
+        return 130
+    model = result.model
+    assert model is not None
+    already = " (already installed)" if result.status == "already_installed" else ""
+    print(f"Installed {model.id}{already} ({format_bytes(model.size_bytes)}): {model.path}")
+    return 0
+
+
+class ProgressBar:
+    """A one-line bar redrawn in place on a terminal; a line per 10% elsewhere (logs, CI)."""
+
+    _WIDTH = 24
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        self._tty = stream.isatty()
+        self._open = False
+        self._last_step = -1
+
+    def phase(self, phase: DownloadPhase, endpoint: str) -> None:
+        text = {
+            DownloadPhase.CONNECTING: f"Connecting to {endpoint}…",
+            DownloadPhase.RETRYING: "Connection lost; resuming…",
+            DownloadPhase.VERIFYING: "Checking the file…",
+        }.get(phase)
+        if text:
+            self.close()
+            print(text, file=self._stream, flush=True)
+
+    def update(self, event: DownloadProgress) -> None:
+        fraction = event.fraction or 0.0
+        filled = int(fraction * self._WIDTH)
+        line = f"[{'#' * filled}{'-' * (self._WIDTH - filled)}] {fraction:4.0%}  {format_bytes(event.done)}"
+        if event.total:
+            line += f" / {format_bytes(event.total)}"
+        if event.bytes_per_second:
+            line += f"  {format_bytes(event.bytes_per_second)}/s"
+        if event.seconds_left is not None:
+            line += f"  {_duration(event.seconds_left)} left"
+        if self._tty:
+            self._stream.write("\r" + line.ljust(78))
+            self._stream.flush()
+            self._open = True
+        elif (step := int(fraction * 10)) != self._last_step:
+            self._last_step = step
+            print(line, file=self._stream, flush=True)
+
+    def close(self) -> None:
+        """End the redrawn line, so the next message starts on its own line."""
+        if self._open:
+            self._stream.write("\n")
+            self._stream.flush()
+            self._open = False
+
+
+def _duration(seconds: float) -> str:
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 5400:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"

@@ -1,0 +1,1 @@
+"""Money: token prices, per-request cost and the monthly spending ledger."""

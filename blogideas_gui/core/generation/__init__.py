@@ -1,0 +1,1 @@
+"""Running one request against a backend: events, results and the stream's pacing."""

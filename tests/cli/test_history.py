@@ -1,0 +1,96 @@
+"""``blogideas history list|show|export`` through the real ``blogideas`` parser."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from blogideas_gui.cli.history import run_history
+from blogideas_gui.cli.main import build_parser
+from blogideas_gui.core.backends.base import Usage
+from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.generation.runner import GenerationResult
+from blogideas_gui.core.history.store import HistoryStore
+from blogideas_gui.core.writing.ideas import Idea
+from blogideas_gui.core.writing.prompts import IdeaRequest
+
+
+@pytest.fixture
+def ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
+    """Two sessions in the default store under ``BLOGIDEAS_HOME``: coffee, then tea."""
+    monkeypatch.setenv("BLOGIDEAS_HOME", str(tmp_path))
+    made = []
+    with HistoryStore() as store:
+        for topic, title in (("홈카페 커피", "라떼 아트"), ("Tea at work", "Green tea")):
+            request = IdeaRequest(topic, 1, "en")
+            session_id = store.start(request, "local", "SmolLM2")
+            markdown = f"## 1. {title}\n\nA hook"
+            store.finish(
+                session_id,
+                GenerationResult(
+                    request, "local", "SmolLM2", markdown, Usage(5, 6), 1.0, 0.1, None, None,
+                    "stop", [Idea(title, "A hook")],
+                ),
+            )  # fmt: skip
+            made.append(session_id)
+        store.set_favourite(made[0], 0, True)
+    yield made
+
+
+def run(*argv: str) -> int:
+    return run_history(build_parser().parse_args(["history", *argv]))
+
+
+def test_list(ids: list[int], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("list") == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines] == [str(ids[1]), str(ids[0])]
+    assert lines[1].endswith("홈카페 커피") and "finished" in lines[1]
+
+
+def test_list_json_and_search(ids: list[int], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("list", "--json", "--search", "라떼") == 0
+    [found] = json.loads(capsys.readouterr().out)
+    assert (found["id"], found["topic"], found["idea_count"]) == (ids[0], "홈카페 커피", 1)
+
+
+def test_show_markdown_and_json(ids: list[int], capsys: pytest.CaptureFixture[str]) -> None:
+    assert run("show", str(ids[1])) == 0
+    shown = capsys.readouterr().out
+    assert shown.startswith("# Tea at work\n") and "## 1. Green tea" in shown
+    assert run("show", str(ids[0]), "--json") == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["status"] == "finished"
+    assert data["ideas"] == [
+        {"title": "라떼 아트", "hook": "A hook", "outline": [], "favourite": True}
+    ]
+
+
+def test_export(ids: list[int], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "coffee.md"
+    assert run("export", str(ids[0]), str(target)) == 0
+    assert capsys.readouterr().out.strip() == str(target)
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# 홈카페 커피\n") and "## 1. 라떼 아트" in text
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["show", "999"], ["show", "abc"], ["show", "0"], ["export", "999", "out.md"]],
+)
+def test_unknown_ids_are_plain_usage_errors(ids: list[int], argv: list[str]) -> None:
+    with pytest.raises(BlogIdeasError) as caught:
+        run(*argv)
+    assert caught.value.kind is ErrorKind.HISTORY_NOT_FOUND
+    assert caught.value.exit_code == 2
+    assert "blogideas history list" in caught.value.message("en")
+
+
+def test_export_to_an_unwritable_path(ids: list[int], tmp_path: Path) -> None:
+    with pytest.raises(BlogIdeasError) as caught:
+        run("export", str(ids[0]), str(tmp_path / "no" / "such" / "folder.md"))
+    assert caught.value.kind is ErrorKind.EXPORT_FAILED
+    assert "folder.md" in caught.value.message("en")

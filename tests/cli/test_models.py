@@ -1,0 +1,190 @@
+"""``blogideas models ...`` in a real subprocess, against the loopback fake hub.
+
+Until ``cli/main.py`` wires :mod:`blogideas_gui.cli.models` in, the subprocess runs
+a small driver that builds the same sub-parser and prints errors the way
+``cli.run`` does (one line, exit 3).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from blogideas_gui.core.common.paths import models_dir
+from blogideas_gui.core.models.catalog import load_catalog
+from tests.support.hf_hub_server import FakeHub
+
+ENTRY = next(entry for entry in load_catalog() if entry.id == "exaone-3.5-2.4b-instruct")
+
+
+@pytest.fixture(autouse=True)
+def _own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """All model files of a test go under its own folder (conftest does the same)."""
+    monkeypatch.setenv("BLOGIDEAS_HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
+
+
+@pytest.fixture
+def hub(monkeypatch: pytest.MonkeyPatch, small_gguf: Path) -> Iterator[FakeHub]:
+    """A fake hub serving ``small_gguf`` as a catalog model; the subprocesses use it."""
+    with FakeHub() as server:
+        server.add_file(ENTRY.repo, ENTRY.file, small_gguf)
+        monkeypatch.setenv("HF_ENDPOINT", server.endpoint)
+        monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
+        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+        yield server
+
+
+def command(*args: str) -> list[str]:
+    """The real ``blogideas models`` command line."""
+    return [sys.executable, "-m", "blogideas_gui", "models", *args]
+
+
+def blogideas(*args: str) -> subprocess.CompletedProcess[str]:
+    """Run ``blogideas models ARGS`` with this test's environment (BLOGIDEAS_HOME, HF_ENDPOINT)."""
+    return subprocess.run(
+        command(*args), capture_output=True, text=True, timeout=120, env=dict(os.environ)
+    )
+
+
+def listing() -> dict[str, object]:
+    result = blogideas("list", "--json")
+    assert result.returncode == 0, result.stderr
+    data: dict[str, object] = json.loads(result.stdout)
+    return data
+
+
+def catalog_row(data: dict[str, object], model_id: str) -> dict[str, object]:
+    rows = data["models"]
+    assert isinstance(rows, list)
+    return next(row for row in rows if row["id"] == model_id)
+
+
+def assert_one_plain_line(result: subprocess.CompletedProcess[str]) -> str:
+    """Exit 3 and no traceback; returns the error line (after any progress lines)."""
+    assert result.returncode == 3, result.stderr
+    assert "Traceback" not in result.stderr
+    return result.stderr.strip().splitlines()[-1]
+
+
+def test_list_json_shows_every_catalog_entry_with_its_fit() -> None:
+    data = listing()
+    rows = data["models"]
+    assert isinstance(rows, list)
+    assert [row["id"] for row in rows] == [entry.id for entry in load_catalog()]
+    assert all(row["fit"] in ("fits well", "tight", "too big") for row in rows)
+    assert catalog_row(data, "smollm2-135m-starter")["installed"] is True
+    machine = data["machine"]
+    assert isinstance(machine, dict) and machine["total_ram_bytes"] > 0
+    assert data["recommended"] is None or data["recommended"] in {row["id"] for row in rows}
+
+
+def test_list_as_a_table() -> None:
+    result = blogideas("list")
+    assert result.returncode == 0
+    assert "This computer:" in result.stdout and "Recommended:" in result.stdout
+    for entry in load_catalog():
+        assert entry.id in result.stdout
+
+
+def test_download_a_catalog_model_with_a_progress_bar(hub: FakeHub) -> None:
+    result = blogideas("download", ENTRY.id)
+    assert result.returncode == 0, result.stderr
+    assert f"Installed {ENTRY.id}" in result.stdout
+    assert "100%" in result.stderr and "Checking the file" in result.stderr
+    row = catalog_row(listing(), ENTRY.id)
+    assert row["installed"] is True and row["path"] == str(models_dir() / ENTRY.file)
+
+
+def test_download_cut_halfway_resumes(hub: FakeHub) -> None:
+    hub.cut_at = 1024 * 1024
+    result = blogideas("download", f"{ENTRY.repo}/{ENTRY.file}")
+    assert result.returncode == 0, result.stderr
+    assert "resuming" in result.stderr
+    assert hub.ranges()[-1].startswith("bytes=")
+
+
+def test_ctrl_c_pauses_and_the_same_command_resumes(hub: FakeHub) -> None:
+    hub.bytes_per_second = 256 * 1024  # 8 s for the whole file
+    part = models_dir() / ".partial" / f"{ENTRY.file}.part"
+    with subprocess.Popen(
+        command("download", ENTRY.id), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as process:
+        deadline = time.monotonic() + 30
+        while not (part.is_file() and part.stat().st_size > 0) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        process.send_signal(signal.SIGINT)
+        _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130, stderr
+    assert "paused" in stderr
+    assert catalog_row(listing(), ENTRY.id)["installed"] is False
+
+    hub.bytes_per_second = None
+    result = blogideas("download", ENTRY.id)
+    assert result.returncode == 0, result.stderr
+    assert hub.ranges()[-1].startswith("bytes=")
+
+
+def test_download_404_is_one_plain_line(hub: FakeHub) -> None:
+    result = blogideas("download", "nobody/nothing-GGUF/missing.gguf")
+    line = assert_one_plain_line(result)
+    assert "No such model" in line and "nobody/nothing-GGUF/missing.gguf" in line
+    assert result.returncode == 3
+
+
+def test_corrupt_download_is_rejected_and_not_listed(hub: FakeHub) -> None:
+    hub.corrupt = True
+    result = blogideas("download", ENTRY.id)
+    assert "checksum mismatch" in assert_one_plain_line(result)
+    assert catalog_row(listing(), ENTRY.id)["installed"] is False
+    assert not list(models_dir().rglob("*.gguf*"))
+
+
+def test_stalled_download_times_out(hub: FakeHub) -> None:
+    hub.stall_at = 512 * 1024
+    result = blogideas("download", ENTRY.id, "--stall-timeout", "0.5", "--retries", "0")
+    assert "did not answer in time" in assert_one_plain_line(result)
+
+
+def test_import_copy_link_and_remove(tmp_path: Path, small_gguf: Path) -> None:
+    own = tmp_path / "my-model.gguf"
+    own.write_bytes(small_gguf.read_bytes())
+    copied = blogideas("import", str(own))
+    assert copied.returncode == 0, copied.stderr
+    assert (models_dir() / own.name).is_file() and not (models_dir() / own.name).is_symlink()
+    others = listing()["other_installed"]
+    assert isinstance(others, list) and [o["id"] for o in others] == ["my-model"]
+
+    removed = blogideas("remove", "my-model")
+    assert removed.returncode == 0 and "disk space given back" in removed.stdout
+    assert not (models_dir() / own.name).exists()
+
+    linked = blogideas("import", str(own), "--link")
+    assert linked.returncode == 0, linked.stderr
+    assert (models_dir() / own.name).is_symlink()
+    unlinked = blogideas("remove", "my-model")
+    assert unlinked.returncode == 0 and "kept" in unlinked.stdout
+    assert own.is_file()  # the user's own file is never deleted
+
+
+def test_import_refuses_a_file_that_is_not_gguf(tmp_path: Path) -> None:
+    text = tmp_path / "notes.gguf"
+    text.write_text("just some notes")
+    result = blogideas("import", str(text))
+    assert "not a GGUF model" in assert_one_plain_line(result)
+    assert not list(models_dir().glob("*.gguf"))
+
+
+def test_remove_unknown_and_starter_are_refused() -> None:
+    unknown = blogideas("remove", "no-such-model")
+    assert_one_plain_line(unknown)
+    starter = blogideas("remove", "smollm2-135m-starter")
+    assert starter.returncode == 2 and "ships with the app" in starter.stderr

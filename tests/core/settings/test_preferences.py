@@ -1,0 +1,132 @@
+"""Settings: round trip, atomic writes, and never a crash on a damaged file."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from blogideas_gui.core.common import files as settings_module
+from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.paths import config_dir
+from blogideas_gui.core.settings.preferences import (
+    Settings,
+    load_settings,
+    save_settings,
+    settings_path,
+)
+
+
+def test_a_first_start_has_defaults_and_no_notice() -> None:
+    loaded = load_settings()
+    assert loaded.settings == Settings()
+    assert loaded.notice is None
+    assert loaded.settings.monthly_budget_usd == 10.0
+    assert loaded.settings.first_run_done is False
+
+
+def test_round_trip_in_the_config_folder() -> None:
+    chosen = Settings(
+        ui_language="ko",
+        output_language="en",
+        backend="openai",
+        openai_base_url="http://127.0.0.1:11434/v1",
+        openai_model="llama3.2",
+        local_model="qwen2.5-1.5b",
+        local_n_ctx=8192,
+        local_n_threads=2,
+        local_n_gpu_layers=0,
+        monthly_budget_usd=2.5,
+        first_run_done=True,
+    )
+    path = save_settings(chosen)
+    assert path == config_dir() / "settings.json" == settings_path()
+    assert str(path).startswith(os.environ["BLOGIDEAS_HOME"])
+    assert load_settings().settings == chosen
+    assert json.loads(path.read_text("utf-8"))["version"] == 1
+
+
+def test_missing_keys_take_defaults_and_bad_values_only_their_own() -> None:
+    settings_path().write_text(
+        json.dumps({"ui_language": "ko", "local_n_ctx": "big", "backend": "cloud",
+                    "monthly_budget_usd": 3, "future_option": True}),
+        encoding="utf-8",
+    )  # fmt: skip
+    loaded = load_settings()
+    assert loaded.notice is None
+    assert loaded.settings.ui_language == "ko"
+    assert loaded.settings.local_n_ctx == Settings().local_n_ctx
+    assert loaded.settings.backend == "local"
+    assert loaded.settings.monthly_budget_usd == 3.0
+    assert isinstance(loaded.settings.monthly_budget_usd, float)
+    assert loaded.settings.first_run_done is False
+
+
+@pytest.mark.parametrize(
+    "content",
+    [b"{not json", b"\xff\xfe\x00garbage", b"[1, 2, 3]", b"", b'{"ui_language": "ko"'],
+)
+def test_a_damaged_file_is_set_aside_with_a_notice(content: bytes) -> None:
+    path = settings_path()
+    path.write_bytes(content)
+    loaded = load_settings()
+    assert loaded.settings == Settings()
+    assert loaded.notice is not None
+    assert loaded.notice.kind is ErrorKind.SETTINGS_DAMAGED
+    assert loaded.notice.kind.is_notice
+    aside = loaded.damaged_copy
+    assert aside is not None and aside.read_bytes() == content
+    assert aside.name.startswith("settings.json.damaged-")
+    assert not path.exists()
+    assert aside.name in loaded.notice.message("en")
+    assert "set aside" in loaded.notice.message("en")
+    assert "기본 설정" in loaded.notice.message("ko")
+    # The next start is clean and the user's new choices save normally.
+    save_settings(Settings(ui_language="en"))
+    again = load_settings()
+    assert again.notice is None and again.settings.ui_language == "en"
+
+
+def test_two_damaged_files_in_one_second_both_survive() -> None:
+    path = settings_path()
+    path.write_text("{", encoding="utf-8")
+    first = load_settings().damaged_copy
+    path.write_text("[", encoding="utf-8")
+    second = load_settings().damaged_copy
+    assert first is not None and second is not None and first != second
+    assert first.read_text() == "{" and second.read_text() == "["
+
+
+def test_save_is_atomic_when_the_write_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A failure mid-write leaves the old file whole and no temporary file behind."""
+    save_settings(Settings(ui_language="ko", first_run_done=True))
+    before = settings_path().read_bytes()
+
+    def broken_fsync(descriptor: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    with monkeypatch.context() as patch, pytest.raises(BlogIdeasError) as caught:
+        patch.setattr(settings_module.os, "fsync", broken_fsync)
+        save_settings(Settings(ui_language="en"))
+    assert caught.value.kind is ErrorKind.DISK_FULL
+    assert settings_path().read_bytes() == before
+    assert sorted(p.name for p in config_dir().iterdir()) == ["settings.json"]
+
+
+def test_the_file_is_private_and_holds_no_key() -> None:
+    path = save_settings(Settings(backend="openai"))
+    if os.name == "posix":
+        assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert "key" not in path.read_text("utf-8").lower()
+    assert not any("key" in name for name in Settings().to_json())
+
+
+def test_an_unreadable_file_is_kept(tmp_path: Path) -> None:
+    folder = tmp_path / "as-a-folder"
+    folder.mkdir()  # reading a folder fails like an unreadable file does
+    loaded = load_settings(folder)
+    assert loaded.settings == Settings() and loaded.notice is None
+    assert folder.is_dir()
