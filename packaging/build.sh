@@ -35,14 +35,6 @@ if [ "$WITH_STARTER" = 1 ]; then
   fi
 fi
 
-# The interface's Korean translation, compiled from its committed .ts source
-# (the .qm files are build products, not in git).
-for ts in "$ROOT"/blogideas_gui/translations/*.ts; do
-  [ -e "$ts" ] || continue
-  "$PYTHON" -c 'import sys; from PySide6.scripts.pyside_tool import lrelease; sys.argv = ["lrelease", *sys.argv[1:]]; lrelease()' \
-    -silent "$ts" -qm "${ts%.ts}.qm"
-done
-
 "$PYTHON" -m PyInstaller --noconfirm --clean --log-level WARN \
   --distpath "$DIST" --workpath "$WORK" "$ROOT/packaging/blogideas.spec"
 

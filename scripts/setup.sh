@@ -40,10 +40,5 @@ if [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
   echo "$want" > "$STAMP"
 fi
 
-# The interface's translations, compiled from the committed .ts sources.
-for ts in blogideas_gui/translations/*.ts; do
-  qm="${ts%.ts}.qm"
-  if [ ! -f "$qm" ] || [ "$ts" -nt "$qm" ]; then
-    "$VENV/bin/pyside6-lrelease" -silent "$ts" -qm "$qm"
-  fi
-done
+# The interface's translations are read from the committed .ts files as they
+# are (core/common/i18n.py): nothing to compile.

@@ -136,11 +136,12 @@ def missing_translation() -> str | None:
     """
     from PySide6.QtCore import QLibraryInfo, QTranslator
 
-    from blogideas_gui.ui.common.i18n import translations_dir
+    from blogideas_gui.core.common.i18n import catalogue, catalogue_file
 
-    ours = translations_dir() / "blogideas_ko.qm"
-    if not QTranslator().load(str(ours)):
-        return f"the Korean interface translation is missing ({ours})"
+    try:
+        catalogue("ko")
+    except (OSError, SyntaxError):  # ElementTree's ParseError is a SyntaxError
+        return f"the Korean interface catalogue is missing or damaged ({catalogue_file('ko')})"
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not QTranslator().load("qtbase_ko", qt_dir):
         return f"Qt's Korean translation is missing (qtbase_ko.qm in {qt_dir})"

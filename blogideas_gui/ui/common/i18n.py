@@ -1,26 +1,56 @@
-"""The interface language: Qt's own translation files, loaded with QTranslator.
+"""The interface language: the window asks the same catalogue as core and the CLI.
 
-Sources are English in ``tr()`` calls; ``translations/blogideas_ko.ts`` holds
-the Korean, compiled to ``.qm`` by ``pyside6-lrelease`` (scripts/setup.sh and
-the packaged build do it). Qt's own strings (dialog buttons) come from the
-``qtbase_ko.qm`` that ships with PySide6.
+Sources are English in ``tr()`` calls. :class:`CatalogueTranslator` is a
+``QTranslator`` whose lookup is :func:`blogideas_gui.core.common.i18n.lookup`,
+so ``self.tr()`` in a widget and ``translate()`` in core read one file,
+``translations/blogideas_<lang>.ts``, and nothing is compiled to ``.qm``.
+Qt's own strings (dialog buttons) come from the ``qtbase_ko.qm`` that ships
+with PySide6.
 """
 
 from __future__ import annotations
 
-from importlib import resources
-from pathlib import Path
+import logging
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QTranslator
 
+from blogideas_gui.core.common.i18n import catalogue, lookup
 from blogideas_gui.core.common.language import Language, system_language, use_language
+
+log = logging.getLogger(__name__)
 
 _installed: list[QTranslator] = []
 
 
-def translations_dir() -> Path:
-    """Where the compiled ``.qm`` files of the app are."""
-    return Path(str(resources.files("blogideas_gui") / "translations"))
+class CatalogueTranslator(QTranslator):
+    """Qt's translator hook in front of the app's one catalogue.
+
+    Args:
+        language: the language it answers in.
+        parent: the Qt parent that keeps it alive.
+    """
+
+    def __init__(self, language: Language, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._language: Language = language
+
+    def translate(
+        self,
+        context: str,
+        source_text: str,
+        disambiguation: str | None = None,
+        n: int = -1,
+    ) -> str | None:
+        """The catalogue's translation, or None when it has none.
+
+        None (a null QString) tells Qt "not here": it then tries the next
+        class of the object's ancestry, and at last shows the English source.
+        """
+        return lookup(context, source_text, disambiguation or "", n, self._language)
+
+    def isEmpty(self) -> bool:  # noqa: N802 - Qt's name
+        """Never empty: Qt skips an empty translator."""
+        return False
 
 
 def interface_language(setting: str) -> Language:
@@ -29,9 +59,9 @@ def interface_language(setting: str) -> Language:
 
 
 def install_translator(app: QCoreApplication, language: Language) -> bool:
-    """Switch the interface to ``language``; False if its translation is missing.
+    """Switch the interface to ``language``; False if its catalogue cannot be read.
 
-    English needs no file: the sources are English.
+    English needs no catalogue: the sources are English.
     """
     use_language(language)
     for translator in _installed:
@@ -42,13 +72,16 @@ def install_translator(app: QCoreApplication, language: Language) -> bool:
     )
     if language == "en":
         return True
-    ours = QTranslator(app)
-    if not ours.load(str(translations_dir() / f"blogideas_{language}.qm")):
+    try:
+        catalogue(language)
+    except (OSError, SyntaxError) as error:  # ElementTree's ParseError is a SyntaxError
+        log.error("cannot read the %s interface catalogue: %s", language, error)
         return False
     qt = QTranslator(app)
     if qt.load(f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
         app.installTranslator(qt)
         _installed.append(qt)
+    ours = CatalogueTranslator(language, app)
     app.installTranslator(ours)
     _installed.append(ours)
     return True
