@@ -15,29 +15,17 @@ from datetime import datetime
 from pathlib import Path
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP, translate
 from blogideas_gui.core.common.language import Language, system_language
 from blogideas_gui.core.history.records import Expansion, Favourite, Session
+from blogideas_gui.core.writing.expansion import expansion_label
 from blogideas_gui.core.writing.ideas import Idea
 
-_LABELS: dict[Language, dict[str, str]] = {
-    "en": {
-        "favourites": "Favourite ideas",
-        "from": "From “{topic}”, {date}",
-        "outline": "Outline",
-        "draft": "Draft",
-        "interrupted": "This answer was cut off before it ended.",
-        "failed": "This request failed: {error}",
-        "stopped": "This answer was stopped before it ended.",
-    },
-    "ko": {
-        "favourites": "즐겨찾기한 아이디어",
-        "from": "“{topic}”에서, {date}",
-        "outline": "개요",
-        "draft": "초안",
-        "interrupted": "이 답변은 끝나기 전에 중단되었습니다.",
-        "failed": "이 요청은 실패했습니다: {error}",
-        "stopped": "이 답변은 끝나기 전에 멈췄습니다.",
-    },
+# A note for a session that did not end normally, by its status.
+_NOTES: dict[str, str] = {
+    "interrupted": QT_TRANSLATE_NOOP("Export", "This answer was cut off before it ended."),
+    "failed": QT_TRANSLATE_NOOP("Export", "This request failed: {error}"),
+    "stopped": QT_TRANSLATE_NOOP("Export", "This answer was stopped before it ended."),
 }
 
 
@@ -67,11 +55,11 @@ def session_markdown(
     The answer is kept as the model wrote it, so the export shows the session
     as it was; a note says when it did not end normally.
     """
-    labels = _LABELS[language or system_language()]
+    language = language or system_language()
     about = [local_time(session.created_at), session.model]
     parts = [f"# {session.request.topic}", "", f"_{' · '.join(p for p in about if p)}_"]
-    note = labels.get(session.status, "")
-    if note:
+    if session.status in _NOTES:
+        note = translate("Export", _NOTES[session.status], language=language)
         parts += ["", f"> {note.format(error=session.error)}"]
     if session.markdown.strip():
         parts += ["", session.markdown.strip()]
@@ -80,17 +68,19 @@ def session_markdown(
             continue
         ideas = session.ideas
         title = ideas[expansion.idea_index].title if expansion.idea_index < len(ideas) else ""
-        parts += ["", "---", "", f"## {labels[expansion.kind]}: {title}".rstrip(": ")]
+        label = expansion_label(expansion.kind, language)
+        parts += ["", "---", "", f"## {label}: {title}".rstrip(": ")]
         parts += ["", expansion.markdown.strip()]
     return "\n".join(parts) + "\n"
 
 
 def favourites_markdown(favourites: Sequence[Favourite], language: Language | None = None) -> str:
     """The starred ideas as one Markdown document, each with where it came from."""
-    labels = _LABELS[language or system_language()]
-    parts = [f"# {labels['favourites']}"]
+    language = language or system_language()
+    parts = [f"# {translate('Export', 'Favourite ideas', language=language)}"]
+    came_from = translate("Export", "From “{topic}”, {date}", language=language)
     for favourite in favourites:
-        source = labels["from"].format(topic=favourite.topic, date=local_time(favourite.created_at))
+        source = came_from.format(topic=favourite.topic, date=local_time(favourite.created_at))
         parts += ["", idea_markdown(favourite.idea), "", f"_{source}_"]
     return "\n".join(parts) + "\n"
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.files import atomic_write, set_aside
+from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP, translate
 from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.common.paths import config_dir
 
@@ -33,70 +34,54 @@ SCHEMA_VERSION = 1
 PLATFORMS = ("naver", "tistory", "velog", "brunch", "medium", "personal")
 LENGTHS = ("short", "medium", "long")
 
-# Display names, then the one-line style hint the model reads. The hints say
-# what readers of each platform expect, which is what changes the ideas.
-_PLATFORM_NAMES: dict[str, dict[Language, str]] = {
-    "naver": {"ko": "네이버 블로그", "en": "Naver blog"},
-    "tistory": {"ko": "티스토리", "en": "Tistory"},
-    "velog": {"ko": "벨로그", "en": "Velog"},
-    "brunch": {"ko": "브런치", "en": "Brunch"},
-    "medium": {"ko": "미디엄", "en": "Medium"},
-    "personal": {"ko": "개인 블로그", "en": "Personal blog"},
+# Display names, then the one-line style hint the model reads, in English; the
+# catalogue (core/common/i18n.py) has them in Korean. The hints say what
+# readers of each platform expect, which is what changes the ideas.
+_PLATFORM_NAMES: dict[str, str] = {
+    "naver": QT_TRANSLATE_NOOP("PresetPlatform", "Naver blog"),
+    "tistory": QT_TRANSLATE_NOOP("PresetPlatform", "Tistory"),
+    "velog": QT_TRANSLATE_NOOP("PresetPlatform", "Velog"),
+    "brunch": QT_TRANSLATE_NOOP("PresetPlatform", "Brunch"),
+    "medium": QT_TRANSLATE_NOOP("PresetPlatform", "Medium"),
+    "personal": QT_TRANSLATE_NOOP("PresetPlatform", "Personal blog"),
 }
-_PLATFORM_HINTS: dict[str, dict[Language, str]] = {
-    "naver": {
-        "ko": "친근하고 개인적인 말투, 사진을 곁들이기 좋은 글, 제목에 검색 키워드 포함",
-        "en": "friendly and personal, photo-friendly posts, search keywords in the titles",
-    },
-    "tistory": {
-        "ko": "정보 전달 중심, 검색 엔진 최적화(SEO)를 고려한 제목과 구성",
-        "en": "informative, with titles and structure that rank well in search (SEO)",
-    },
-    "velog": {
-        "ko": "개발자 독자, 기술적이고 구체적인 내용과 코드 예시",
-        "en": "developer readers, technical and concrete, with code examples",
-    },
-    "brunch": {
-        "ko": "에세이처럼 문학적이고 사색적인 글",
-        "en": "essay-like, literary and reflective",
-    },
-    "medium": {
-        "ko": "영어권 해외 독자, 깊이 있고 사려 깊은 글",
-        "en": "English-speaking international readers, thoughtful and in depth",
-    },
-    "personal": {
-        "ko": "형식에 얽매이지 않는 자유로운 글",
-        "en": "free form, in the author's own voice",
-    },
+_PLATFORM_HINTS: dict[str, str] = {
+    "naver": QT_TRANSLATE_NOOP(
+        "Prompt",
+        "friendly and personal, photo-friendly posts, search keywords in the titles",
+    ),
+    "tistory": QT_TRANSLATE_NOOP(
+        "Prompt",
+        "informative, with titles and structure that rank well in search (SEO)",
+    ),
+    "velog": QT_TRANSLATE_NOOP(
+        "Prompt",
+        "developer readers, technical and concrete, with code examples",
+    ),
+    "brunch": QT_TRANSLATE_NOOP("Prompt", "essay-like, literary and reflective"),
+    "medium": QT_TRANSLATE_NOOP(
+        "Prompt",
+        "English-speaking international readers, thoughtful and in depth",
+    ),
+    "personal": QT_TRANSLATE_NOOP("Prompt", "free form, in the author's own voice"),
 }
-_LENGTH_NAMES: dict[str, dict[Language, str]] = {
-    "short": {"ko": "짧게", "en": "Short"},
-    "medium": {"ko": "보통", "en": "Medium"},
-    "long": {"ko": "길게", "en": "Long"},
+_LENGTH_NAMES: dict[str, str] = {
+    "short": QT_TRANSLATE_NOOP("PresetLength", "Short"),
+    "medium": QT_TRANSLATE_NOOP("PresetLength", "Medium"),
+    "long": QT_TRANSLATE_NOOP("PresetLength", "Long"),
 }
-_LENGTH_HINTS: dict[str, dict[Language, str]] = {
-    "short": {"ko": "짧은 글(1,000자 안팎)", "en": "short posts (about 500 words)"},
-    "medium": {
-        "ko": "보통 길이의 글(2,000~3,000자)",
-        "en": "medium-length posts (1,000–1,500 words)",
-    },
-    "long": {"ko": "긴 글(5,000자 이상)", "en": "long, in-depth posts (2,500 words or more)"},
+_LENGTH_HINTS: dict[str, str] = {
+    "short": QT_TRANSLATE_NOOP("Prompt", "short posts (about 500 words)"),
+    "medium": QT_TRANSLATE_NOOP("Prompt", "medium-length posts (1,000–1,500 words)"),
+    "long": QT_TRANSLATE_NOOP("Prompt", "long, in-depth posts (2,500 words or more)"),
 }
 # The tone and readers lines use the wording of prompts.build_messages, so a
 # request with no platform and no length asks exactly what it asked before.
-_LINES: dict[Language, dict[str, str]] = {
-    "en": {
-        "platform": "Platform: {name} — {hint}.",
-        "tone": "Tone: {value}.",
-        "audience": "Readers: {value}.",
-        "length": "Length: {hint}.",
-    },
-    "ko": {
-        "platform": "블로그 플랫폼: {name} — {hint}.",
-        "tone": "글의 분위기: {value}.",
-        "audience": "독자: {value}.",
-        "length": "글의 길이: {hint}.",
-    },
+_LINES: dict[str, str] = {
+    "platform": QT_TRANSLATE_NOOP("Prompt", "Platform: {name} — {hint}."),
+    "tone": QT_TRANSLATE_NOOP("Prompt", "Tone: {value}."),
+    "audience": QT_TRANSLATE_NOOP("Prompt", "Readers: {value}."),
+    "length": QT_TRANSLATE_NOOP("Prompt", "Length: {hint}."),
 }
 
 
@@ -123,17 +108,17 @@ class Preset:
 
 def platform_name(platform: str, language: Language) -> str:
     """The platform's name as a user knows it, in ``language``."""
-    return _PLATFORM_NAMES[platform][language]
+    return translate("PresetPlatform", _PLATFORM_NAMES[platform], language=language)
 
 
 def platform_hint(platform: str, language: Language) -> str:
     """What readers of ``platform`` expect, as the model is told it."""
-    return _PLATFORM_HINTS[platform][language]
+    return translate("Prompt", _PLATFORM_HINTS[platform], language=language)
 
 
 def length_name(length: str, language: Language) -> str:
     """The length's label for a menu, in ``language``."""
-    return _LENGTH_NAMES[length][language]
+    return translate("PresetLength", _LENGTH_NAMES[length], language=language)
 
 
 def preset_lines(preset: Preset, language: Language) -> list[str]:
@@ -143,7 +128,7 @@ def preset_lines(preset: Preset, language: Language) -> list[str]:
     very lines ``build_messages`` wrote for a tone and readers before presets.
     """
     preset = preset.cleaned()
-    lines = _LINES[language]
+    lines = {key: translate("Prompt", line, language=language) for key, line in _LINES.items()}
     parts: list[str] = []
     if preset.platform:
         parts.append(
@@ -157,7 +142,8 @@ def preset_lines(preset: Preset, language: Language) -> list[str]:
     if preset.audience:
         parts.append(lines["audience"].format(value=preset.audience))
     if preset.length:
-        parts.append(lines["length"].format(hint=_LENGTH_HINTS[preset.length][language]))
+        hint = translate("Prompt", _LENGTH_HINTS[preset.length], language=language)
+        parts.append(lines["length"].format(hint=hint))
     return parts
 
 

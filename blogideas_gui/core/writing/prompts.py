@@ -17,6 +17,7 @@ from importlib import resources
 
 from blogideas_gui.core.backends.base import ChatMessage
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP, translate
 from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.writing.presets import Preset, preset_lines
 
@@ -64,14 +65,9 @@ def role_prompt(language: Language) -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
-_USER_TEMPLATES: dict[Language, dict[str, str]] = {
-    "en": {
-        "ask": "Topic: {topic}\n\nWrite {count} blog post ideas for this topic.",
-    },
-    "ko": {
-        "ask": "주제: {topic}\n\n이 주제로 블로그 글 아이디어 {count}개를 써 주세요.",
-    },
-}
+_ASK = QT_TRANSLATE_NOOP(
+    "Prompt", "Topic: {topic}\n\nWrite {count} blog post ideas for this topic."
+)
 
 
 def build_messages(request: IdeaRequest, role: str | None = None) -> list[ChatMessage]:
@@ -80,8 +76,8 @@ def build_messages(request: IdeaRequest, role: str | None = None) -> list[ChatMe
     ``role`` is the user's own role prompt (``core/writing/templates.py``), if any;
     the platform, tone, readers and length become lines of the user message.
     """
-    templates = _USER_TEMPLATES[request.language]
-    parts = [templates["ask"].format(topic=request.topic.strip(), count=request.count)]
+    ask = translate("Prompt", _ASK, language=request.language)
+    parts = [ask.format(topic=request.topic.strip(), count=request.count)]
     preset = Preset("", request.platform, request.tone, request.audience, request.length)
     parts.extend(preset_lines(preset, request.language))
     return [

@@ -1,14 +1,11 @@
-"""The Korean interface: every string translated, and none left in English on screen."""
+"""The Korean interface: the window asks core's catalogue, and shows no English string."""
 
 from __future__ import annotations
 
-import subprocess
-import sys
-import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
@@ -20,44 +17,12 @@ from PySide6.QtWidgets import (
 )
 from pytestqt.qtbot import QtBot
 
+from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.i18n import catalogue
 from blogideas_gui.core.common.language import use_language
-from blogideas_gui.ui.common.i18n import install_translator, translations_dir
+from blogideas_gui.ui.common.i18n import install_translator
 from blogideas_gui.ui.window.main_window import MainWindow
 from blogideas_gui.ui.window.status_line import TickerLabel
-
-ROOT = Path(__file__).parents[3]
-TS = ROOT / "blogideas_gui" / "translations" / "blogideas_ko.ts"
-
-
-def messages(ts: Path) -> dict[str, str | None]:
-    """Source text to its finished translation (None when unfinished or empty)."""
-    found: dict[str, str | None] = {}
-    for message in ET.parse(ts).getroot().iter("message"):
-        source = message.findtext("source") or ""
-        translation = message.find("translation")
-        text = None
-        if translation is not None and translation.get("type") not in ("unfinished", "obsolete"):
-            text = translation.text or "".join(
-                f.text or "" for f in translation.iter("numerusform")
-            )
-        found[source] = text or None
-    return found
-
-
-def test_every_interface_string_has_a_korean_translation(tmp_path: Path) -> None:
-    """lupdate finds the strings in the code today; each must be translated."""
-    fresh = tmp_path / "fresh.ts"
-    lupdate = Path(sys.executable).with_name("pyside6-lupdate")
-    sources = sorted(str(p) for p in (ROOT / "blogideas_gui" / "ui").rglob("*.py"))
-    subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
-    in_code = set(messages(fresh))
-    translated = messages(TS)
-    assert len(in_code) > 100
-    assert sorted(s for s in in_code if not translated.get(s)) == []
-
-
-def test_the_compiled_translation_is_there() -> None:
-    assert (translations_dir() / "blogideas_ko.qm").is_file(), "run scripts/setup.sh"
 
 
 def visible_texts(widget: QWidget) -> Iterator[str]:
@@ -87,9 +52,21 @@ def korean(qapp: QApplication) -> Iterator[None]:
 
 
 @pytest.mark.usefixtures("korean")
+def test_the_window_and_core_read_one_catalogue() -> None:
+    """Qt's translate() and an error's message give the same Korean: one lookup."""
+    source = "The topic is empty. Type what the blog is about, for example “home coffee brewing”."
+    qt = QCoreApplication.translate("Errors", source)
+    assert qt.startswith("주제가 비어 있습니다")
+    assert BlogIdeasError(ErrorKind.EMPTY_TOPIC).message() == qt
+    assert QCoreApplication.translate("HistorySidebar", "%n idea(s)", "", 4) == "아이디어 4개"
+    # Not in the catalogue: Qt shows the English source.
+    assert QCoreApplication.translate("Nowhere", "Plain English") == "Plain English"
+
+
+@pytest.mark.usefixtures("korean")
 def test_the_korean_window_and_dialogs_show_no_english_string(qtbot: QtBot) -> None:
-    same_in_both = {s for s, t in messages(TS).items() if t == s}
-    english = set(messages(TS)) - same_in_both
+    korean = catalogue("ko")
+    english = {source for (_, source, _), forms in korean.exact.items() if source not in forms}
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
