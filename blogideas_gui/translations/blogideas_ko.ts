@@ -1205,10 +1205,6 @@
         <translation>{detail} 서버가 제때 응답하지 않았습니다. 잠시 뒤 다시 시도하거나 인터넷 없이도 작동하는 무료 로컬 모델을 사용하세요.</translation>
     </message>
     <message>
-        <source>The request is too long for this model&apos;s context ({detail} tokens). Shorten the topic, the tone or the readers, ask for fewer ideas, or raise the context size in the model manager.</source>
-        <translation>요청이 이 모델의 컨텍스트에 비해 너무 깁니다({detail} 토큰). 주제, 어조, 독자 설명을 줄이거나 아이디어 개수를 줄이거나, 모델 관리자에서 컨텍스트 크기를 늘리세요.</translation>
-    </message>
-    <message>
         <source>The model file was not found: {detail}. Choose another model file.</source>
         <translation>모델 파일을 찾을 수 없습니다: {detail}. 다른 모델 파일을 선택하세요.</translation>
     </message>
@@ -1223,18 +1219,6 @@
     <message>
         <source>The model could not be loaded: {detail}. The file may be damaged or too new for this version; try another model.</source>
         <translation>모델을 불러오지 못했습니다: {detail}. 파일이 손상되었거나 이 버전에서 지원하지 않는 모델일 수 있습니다. 다른 모델을 사용해 보세요.</translation>
-    </message>
-    <message>
-        <source>The model file {detail} is incomplete or damaged, so it cannot be used. Download it again, or choose another file.</source>
-        <translation>모델 파일 {detail}이(가) 완전하지 않거나 손상되어 사용할 수 없습니다. 다시 다운로드하거나 다른 파일을 고르세요.</translation>
-    </message>
-    <message>
-        <source>This model needs a newer BlogIdeas ({detail}): its kind is too new for the engine in this version. Update BlogIdeas, or choose a model from the model manager.</source>
-        <translation>이 모델은 더 새로운 BlogIdeas가 필요합니다({detail}). 이 버전의 엔진이 아직 모르는 종류의 모델입니다. BlogIdeas를 업데이트하거나 모델 관리자에서 다른 모델을 고르세요.</translation>
-    </message>
-    <message>
-        <source>{detail} is already being downloaded (in another BlogIdeas window or command). Wait for that download to finish; it appears in the model list when it is done.</source>
-        <translation>{detail}은(는) 이미 다른 BlogIdeas 창이나 명령에서 다운로드 중입니다. 그 다운로드가 끝날 때까지 기다리세요. 끝나면 모델 목록에 나타납니다.</translation>
     </message>
     <message>
         <source>Not enough memory for this model ({detail}). Close other programs or pick a smaller model.</source>
@@ -1343,169 +1327,6 @@
     <message>
         <source>Something unexpected went wrong. Try again; details are in the log file.</source>
         <translation>예기치 않은 문제가 생겼습니다. 다시 시도하세요. 자세한 내용은 로그 파일에 있습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>Expansion</name>
-    <message>
-        <source>Outline</source>
-        <translation>개요</translation>
-    </message>
-    <message>
-        <source>First draft</source>
-        <translation>초안</translation>
-    </message>
-</context>
-<context>
-    <name>Export</name>
-    <message>
-        <source>Favourite ideas</source>
-        <translation>즐겨찾기한 아이디어</translation>
-    </message>
-    <message>
-        <source>From “{topic}”, {date}</source>
-        <translation>“{topic}”에서, {date}</translation>
-    </message>
-    <message>
-        <source>This answer was cut off before it ended.</source>
-        <translation>이 답변은 끝나기 전에 중단되었습니다.</translation>
-    </message>
-    <message>
-        <source>This request failed: {error}</source>
-        <translation>이 요청은 실패했습니다: {error}</translation>
-    </message>
-    <message>
-        <source>This answer was stopped before it ended.</source>
-        <translation>이 답변은 끝나기 전에 멈췄습니다.</translation>
-    </message>
-</context>
-<context>
-    <name>PresetLength</name>
-    <message>
-        <source>Short</source>
-        <translation>짧게</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>보통</translation>
-    </message>
-    <message>
-        <source>Long</source>
-        <translation>길게</translation>
-    </message>
-</context>
-<context>
-    <name>PresetPlatform</name>
-    <message>
-        <source>Naver blog</source>
-        <translation>네이버 블로그</translation>
-    </message>
-    <message>
-        <source>Tistory</source>
-        <translation>티스토리</translation>
-    </message>
-    <message>
-        <source>Velog</source>
-        <translation>벨로그</translation>
-    </message>
-    <message>
-        <source>Brunch</source>
-        <translation>브런치</translation>
-    </message>
-    <message>
-        <source>Medium</source>
-        <translation>미디엄</translation>
-    </message>
-    <message>
-        <source>Personal blog</source>
-        <translation>개인 블로그</translation>
-    </message>
-</context>
-<context>
-    <name>Prompt</name>
-    <message>
-        <source>Topic: {topic}
-
-Write {count} blog post ideas for this topic.</source>
-        <translation>주제: {topic}
-
-이 주제로 블로그 글 아이디어 {count}개를 써 주세요.</translation>
-    </message>
-    <message>
-        <source>friendly and personal, photo-friendly posts, search keywords in the titles</source>
-        <translation>친근하고 개인적인 말투, 사진을 곁들이기 좋은 글, 제목에 검색 키워드 포함</translation>
-    </message>
-    <message>
-        <source>informative, with titles and structure that rank well in search (SEO)</source>
-        <translation>정보 전달 중심, 검색 엔진 최적화(SEO)를 고려한 제목과 구성</translation>
-    </message>
-    <message>
-        <source>developer readers, technical and concrete, with code examples</source>
-        <translation>개발자 독자, 기술적이고 구체적인 내용과 코드 예시</translation>
-    </message>
-    <message>
-        <source>essay-like, literary and reflective</source>
-        <translation>에세이처럼 문학적이고 사색적인 글</translation>
-    </message>
-    <message>
-        <source>English-speaking international readers, thoughtful and in depth</source>
-        <translation>영어권 해외 독자, 깊이 있고 사려 깊은 글</translation>
-    </message>
-    <message>
-        <source>free form, in the author's own voice</source>
-        <translation>형식에 얽매이지 않는 자유로운 글</translation>
-    </message>
-    <message>
-        <source>short posts (about 500 words)</source>
-        <translation>짧은 글(1,000자 안팎)</translation>
-    </message>
-    <message>
-        <source>medium-length posts (1,000–1,500 words)</source>
-        <translation>보통 길이의 글(2,000~3,000자)</translation>
-    </message>
-    <message>
-        <source>long, in-depth posts (2,500 words or more)</source>
-        <translation>긴 글(5,000자 이상)</translation>
-    </message>
-    <message>
-        <source>Platform: {name} — {hint}.</source>
-        <translation>블로그 플랫폼: {name} — {hint}.</translation>
-    </message>
-    <message>
-        <source>Tone: {value}.</source>
-        <translation>글의 분위기: {value}.</translation>
-    </message>
-    <message>
-        <source>Readers: {value}.</source>
-        <translation>독자: {value}.</translation>
-    </message>
-    <message>
-        <source>Length: {hint}.</source>
-        <translation>글의 길이: {hint}.</translation>
-    </message>
-    <message>
-        <source>Write a detailed outline for a blog post on this idea. Use Markdown: a ## heading per section, 3 to 5 bullet points under each, and a short introduction and conclusion section.</source>
-        <translation>이 아이디어로 블로그 글의 자세한 개요를 써 주세요. Markdown으로, 섹션마다 ## 제목을 달고 그 아래 3~5개의 글머리표를 쓰세요. 도입과 맺음 섹션도 넣으세요.</translation>
-    </message>
-    <message>
-        <source>Write a first draft of a blog post on this idea, about 500 words, in Markdown with a # title and ## section headings. Keep it warm and concrete.</source>
-        <translation>이 아이디어로 블로그 글 초안을 500단어 안팎으로 써 주세요. Markdown으로, # 제목과 ## 소제목을 쓰고, 따뜻하고 구체적으로 쓰세요.</translation>
-    </message>
-    <message>
-        <source>Blog topic: {topic}
-
-Idea: {title}
-{hook}
-{outline}
-
-{ask}</source>
-        <translation>블로그 주제: {topic}
-
-아이디어: {title}
-{hook}
-{outline}
-
-{ask}</translation>
     </message>
 </context>
 </TS>

@@ -44,6 +44,20 @@ class ErrorKind(enum.Enum):
     BUDGET_EXCEEDED = "budget_exceeded"
     SETTINGS_DAMAGED = "settings_damaged"
     KEY_NOT_IN_KEYCHAIN = "key_not_in_keychain"
+    HISTORY_DAMAGED = "history_damaged"
+    HISTORY_TOO_NEW = "history_too_new"
+    LEDGER_DAMAGED = "ledger_damaged"
+    LEDGER_TOO_NEW = "ledger_too_new"
+    FILE_DAMAGED = "file_damaged"
+    FILE_TOO_NEW = "file_too_new"
+    FOLDER_NOT_WRITABLE = "folder_not_writable"
+    EXPORT_EXISTS = "export_exists"
+    EXPORT_OWN_FILE = "export_own_file"
+    EXPORT_NOT_A_FILE = "export_not_a_file"
+    KEY_IN_ADDRESS = "key_in_address"
+    KEY_OVER_HTTP = "key_over_http"
+    KEY_NOT_FOR_THIS_SERVER = "key_not_for_this_server"
+    RATE_LIMITED_NO_RETRY = "rate_limited_no_retry"
     UNEXPECTED = "unexpected"
 
     @property
@@ -62,9 +76,20 @@ _USAGE_KINDS = {
     ErrorKind.BAD_NUMBER,
     ErrorKind.BAD_OPTION,
     ErrorKind.HISTORY_NOT_FOUND,
+    ErrorKind.KEY_IN_ADDRESS,
+    ErrorKind.EXPORT_EXISTS,
 }
 
-_NOTICE_KINDS = {ErrorKind.SETTINGS_DAMAGED, ErrorKind.KEY_NOT_IN_KEYCHAIN}
+_NOTICE_KINDS = {
+    ErrorKind.SETTINGS_DAMAGED,
+    ErrorKind.KEY_NOT_IN_KEYCHAIN,
+    ErrorKind.HISTORY_DAMAGED,
+    ErrorKind.HISTORY_TOO_NEW,
+    ErrorKind.LEDGER_DAMAGED,
+    ErrorKind.LEDGER_TOO_NEW,
+    ErrorKind.FILE_DAMAGED,
+    ErrorKind.FILE_TOO_NEW,
+}
 
 # Each message: what happened, then what to do, in English; the catalogue
 # (core/common/i18n.py) has it in every other language. ``{detail}`` is a short,
@@ -200,6 +225,86 @@ _MESSAGES: dict[ErrorKind, str] = {
         "This computer has no system keychain, so your OpenAI key is saved in a file only your "
         "user account can read ({detail}). Anyone who can sign in as you could read it; remove "
         "the key in Settings when you no longer need it.",
+    ),
+    ErrorKind.HISTORY_DAMAGED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Your history file was damaged, so it was set aside as {detail} and a new, "
+        "empty history was started. The old file stays in the same folder; nothing "
+        "else is affected.",
+    ),
+    ErrorKind.HISTORY_TOO_NEW: QT_TRANSLATE_NOOP(
+        "Errors",
+        "Your history ({detail}) was saved by a newer version of BlogIdeas, so this "
+        "version leaves it untouched and keeps this session's requests only until you "
+        "close it. Update BlogIdeas to see your history again.",
+    ),
+    ErrorKind.LEDGER_DAMAGED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The record of this month's OpenAI spending was damaged, so it was set aside "
+        "as {detail} and counting starts again from now. Check what you have spent at "
+        "platform.openai.com/usage; your monthly limit applies to new requests.",
+    ),
+    ErrorKind.LEDGER_TOO_NEW: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The spending record ({detail}) was saved by a newer version of BlogIdeas, so "
+        "this version leaves it untouched; your monthly limit counts only the requests "
+        "made until you close the app. Update BlogIdeas to count the whole month "
+        "again.",
+    ),
+    ErrorKind.FILE_DAMAGED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "A damaged file was set aside as {detail} and a fresh one was started; what it "
+        "held has to be set again. Nothing else is affected.",
+    ),
+    ErrorKind.FILE_TOO_NEW: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{detail} was saved by a newer version of BlogIdeas, so this version leaves it "
+        "untouched and works without it; changes to it made now are not kept. Update "
+        "BlogIdeas to use it again.",
+    ),
+    ErrorKind.FOLDER_NOT_WRITABLE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "BlogIdeas cannot write in {detail}. Check that the folder exists and that "
+        "your account may write there; until then, what you do now is not kept.",
+    ),
+    ErrorKind.EXPORT_EXISTS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{detail} already exists. Choose another name, or confirm that it should be "
+        "replaced (on the command line: --force).",
+    ),
+    ErrorKind.EXPORT_OWN_FILE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{detail} is inside the folders where BlogIdeas keeps its history, settings "
+        "and models, so an export may not write there. Choose another folder, such as "
+        "Documents.",
+    ),
+    ErrorKind.EXPORT_NOT_A_FILE: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{detail} is a link, a folder or a device, not an ordinary file, so an export "
+        "will not write over it. Choose another name.",
+    ),
+    ErrorKind.KEY_IN_ADDRESS: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The server address contains a key or a password, so it was neither used nor "
+        "saved. Type the address alone, for example http://192.168.0.10:11434/v1.",
+    ),
+    ErrorKind.KEY_OVER_HTTP: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The address {detail} starts with http://, so your key would travel "
+        "unencrypted over the network. Use an https:// address, or a server on this "
+        "computer.",
+    ),
+    ErrorKind.KEY_NOT_FOR_THIS_SERVER: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The server at {detail} asks for a key. BlogIdeas sends your OpenAI key only "
+        "to OpenAI itself, never to another server. Check that server's own settings, "
+        "or use a server that needs no key.",
+    ),
+    ErrorKind.RATE_LIMITED_NO_RETRY: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The server is limiting how many requests your account may send ({detail}). "
+        "Wait a minute, or as long as the server asks, and try again; new accounts "
+        "have low limits per minute.",
     ),
     ErrorKind.UNEXPECTED: QT_TRANSLATE_NOOP(
         "Errors",
