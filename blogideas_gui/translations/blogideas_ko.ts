@@ -1205,6 +1205,10 @@
         <translation>{detail} 서버가 제때 응답하지 않았습니다. 잠시 뒤 다시 시도하거나 인터넷 없이도 작동하는 무료 로컬 모델을 사용하세요.</translation>
     </message>
     <message>
+        <source>The request is too long for this model&apos;s context ({detail} tokens). Shorten the topic, the tone or the readers, ask for fewer ideas, or raise the context size in the model manager.</source>
+        <translation>요청이 이 모델의 컨텍스트에 비해 너무 깁니다({detail} 토큰). 주제, 어조, 독자 설명을 줄이거나 아이디어 개수를 줄이거나, 모델 관리자에서 컨텍스트 크기를 늘리세요.</translation>
+    </message>
+    <message>
         <source>The model file was not found: {detail}. Choose another model file.</source>
         <translation>모델 파일을 찾을 수 없습니다: {detail}. 다른 모델 파일을 선택하세요.</translation>
     </message>
@@ -1219,6 +1223,18 @@
     <message>
         <source>The model could not be loaded: {detail}. The file may be damaged or too new for this version; try another model.</source>
         <translation>모델을 불러오지 못했습니다: {detail}. 파일이 손상되었거나 이 버전에서 지원하지 않는 모델일 수 있습니다. 다른 모델을 사용해 보세요.</translation>
+    </message>
+    <message>
+        <source>The model file {detail} is incomplete or damaged, so it cannot be used. Download it again, or choose another file.</source>
+        <translation>모델 파일 {detail}이(가) 완전하지 않거나 손상되어 사용할 수 없습니다. 다시 다운로드하거나 다른 파일을 고르세요.</translation>
+    </message>
+    <message>
+        <source>This model needs a newer BlogIdeas ({detail}): its kind is too new for the engine in this version. Update BlogIdeas, or choose a model from the model manager.</source>
+        <translation>이 모델은 더 새로운 BlogIdeas가 필요합니다({detail}). 이 버전의 엔진이 아직 모르는 종류의 모델입니다. BlogIdeas를 업데이트하거나 모델 관리자에서 다른 모델을 고르세요.</translation>
+    </message>
+    <message>
+        <source>{detail} is already being downloaded (in another BlogIdeas window or command). Wait for that download to finish; it appears in the model list when it is done.</source>
+        <translation>{detail}은(는) 이미 다른 BlogIdeas 창이나 명령에서 다운로드 중입니다. 그 다운로드가 끝날 때까지 기다리세요. 끝나면 모델 목록에 나타납니다.</translation>
     </message>
     <message>
         <source>Not enough memory for this model ({detail}). Close other programs or pick a smaller model.</source>
@@ -1325,8 +1341,227 @@
         <translation>서버가 계정의 요청 횟수를 제한하고 있습니다({detail}). 1분쯤, 또는 서버가 요청한 시간만큼 기다린 뒤 다시 시도하세요. 새 계정은 분당 요청 한도가 낮습니다.</translation>
     </message>
     <message>
+        <source>Your history file was damaged, so it was set aside as {detail} and a new, empty history was started. The old file stays in the same folder; nothing else is affected.</source>
+        <translation>기록 파일이 손상되어 {detail}(으)로 옮겨 두고 새 기록을 시작했습니다. 예전 파일은 같은 폴더에 남아 있으며, 다른 것은 영향을 받지 않습니다.</translation>
+    </message>
+    <message>
+        <source>Your history ({detail}) was saved by a newer version of BlogIdeas, so this version leaves it untouched and keeps this session&apos;s requests only until you close it. Update BlogIdeas to see your history again.</source>
+        <translation>기록({detail})이 더 새로운 버전의 BlogIdeas로 저장되어 이 버전에서는 건드리지 않습니다. 이번에 만든 요청은 앱을 닫을 때까지만 남습니다. 기록을 다시 보려면 BlogIdeas를 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>The record of this month&apos;s OpenAI spending was damaged, so it was set aside as {detail} and counting starts again from now. Check what you have spent at platform.openai.com/usage; your monthly limit applies to new requests.</source>
+        <translation>이번 달 OpenAI 사용 금액 기록이 손상되어 {detail}(으)로 옮겨 두고 지금부터 다시 계산합니다. 지금까지 쓴 금액은 platform.openai.com/usage 에서 확인하세요. 월 한도는 새 요청부터 적용됩니다.</translation>
+    </message>
+    <message>
+        <source>The spending record ({detail}) was saved by a newer version of BlogIdeas, so this version leaves it untouched; your monthly limit counts only the requests made until you close the app. Update BlogIdeas to count the whole month again.</source>
+        <translation>사용 금액 기록({detail})이 더 새로운 버전의 BlogIdeas로 저장되어 이 버전에서는 건드리지 않습니다. 월 한도는 앱을 닫을 때까지 보낸 요청만 계산합니다. 한 달 전체를 다시 계산하려면 BlogIdeas를 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>A damaged file was set aside as {detail} and a fresh one was started; what it held has to be set again. Nothing else is affected.</source>
+        <translation>손상된 파일을 {detail}(으)로 옮겨 두고 새 파일로 시작했습니다. 그 파일에 있던 내용은 다시 설정해야 하며, 다른 것은 영향을 받지 않습니다.</translation>
+    </message>
+    <message>
+        <source>{detail} was saved by a newer version of BlogIdeas, so this version leaves it untouched and works without it; changes to it made now are not kept. Update BlogIdeas to use it again.</source>
+        <translation>{detail} 파일은 더 새로운 버전의 BlogIdeas로 저장되어 이 버전에서는 건드리지 않고 그 파일 없이 작동합니다. 지금 바꾼 내용은 저장되지 않습니다. 다시 사용하려면 BlogIdeas를 업데이트하세요.</translation>
+    </message>
+    <message>
+        <source>BlogIdeas cannot write in {detail}. Check that the folder exists and that your account may write there; until then, what you do now is not kept.</source>
+        <translation>{detail} 폴더에 쓸 수 없습니다. 폴더가 있는지, 내 계정에 쓰기 권한이 있는지 확인하세요. 그때까지 지금 하는 작업은 저장되지 않습니다.</translation>
+    </message>
+    <message>
+        <source>{detail} already exists. Choose another name, or confirm that it should be replaced (on the command line: --force).</source>
+        <translation>{detail} 파일이 이미 있습니다. 다른 이름을 고르거나, 바꿔도 된다고 확인하세요(명령줄에서는 --force).</translation>
+    </message>
+    <message>
+        <source>{detail} is inside the folders where BlogIdeas keeps its history, settings and models, so an export may not write there. Choose another folder, such as Documents.</source>
+        <translation>{detail}은(는) BlogIdeas가 기록·설정·모델을 두는 폴더 안에 있어 내보낼 수 없습니다. 문서 폴더처럼 다른 폴더를 고르세요.</translation>
+    </message>
+    <message>
+        <source>{detail} is a link, a folder or a device, not an ordinary file, so an export will not write over it. Choose another name.</source>
+        <translation>{detail}은(는) 일반 파일이 아니라 링크·폴더·장치라서 내보내기로 덮어쓰지 않습니다. 다른 이름을 고르세요.</translation>
+    </message>
+    <message>
+        <source>The server address contains a key or a password, so it was neither used nor saved. Type the address alone, for example http://192.168.0.10:11434/v1.</source>
+        <translation>서버 주소에 키나 비밀번호가 들어 있어 사용하지도 저장하지도 않았습니다. 주소만 입력하세요. 예: http://192.168.0.10:11434/v1</translation>
+    </message>
+    <message>
+        <source>The address {detail} starts with http://, so your key would travel unencrypted over the network. Use an https:// address, or a server on this computer.</source>
+        <translation>{detail} 주소는 http://로 시작해 키가 암호화되지 않은 채 네트워크로 전송됩니다. https:// 주소나 이 컴퓨터에서 실행 중인 서버를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>The server at {detail} asks for a key. BlogIdeas sends your OpenAI key only to OpenAI itself, never to another server. Check that server&apos;s own settings, or use a server that needs no key.</source>
+        <translation>{detail} 서버가 키를 요구합니다. BlogIdeas는 OpenAI 키를 OpenAI에만 보내고 다른 서버에는 보내지 않습니다. 그 서버의 설정을 확인하거나 키가 필요 없는 서버를 사용하세요.</translation>
+    </message>
+    <message>
+        <source>The server is limiting how many requests your account may send ({detail}). Wait a minute, or as long as the server asks, and try again; new accounts have low limits per minute.</source>
+        <translation>서버가 계정의 요청 횟수를 제한하고 있습니다({detail}). 1분쯤, 또는 서버가 요청한 시간만큼 기다린 뒤 다시 시도하세요. 새 계정은 분당 요청 한도가 낮습니다.</translation>
+    </message>
+    <message>
         <source>Something unexpected went wrong. Try again; details are in the log file.</source>
         <translation>예기치 않은 문제가 생겼습니다. 다시 시도하세요. 자세한 내용은 로그 파일에 있습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>Expansion</name>
+    <message>
+        <source>Outline</source>
+        <translation>개요</translation>
+    </message>
+    <message>
+        <source>First draft</source>
+        <translation>초안</translation>
+    </message>
+</context>
+<context>
+    <name>Export</name>
+    <message>
+        <source>Favourite ideas</source>
+        <translation>즐겨찾기한 아이디어</translation>
+    </message>
+    <message>
+        <source>From “{topic}”, {date}</source>
+        <translation>“{topic}”에서, {date}</translation>
+    </message>
+    <message>
+        <source>This answer was cut off before it ended.</source>
+        <translation>이 답변은 끝나기 전에 중단되었습니다.</translation>
+    </message>
+    <message>
+        <source>This request failed: {error}</source>
+        <translation>이 요청은 실패했습니다: {error}</translation>
+    </message>
+    <message>
+        <source>This answer was stopped before it ended.</source>
+        <translation>이 답변은 끝나기 전에 멈췄습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>PresetLength</name>
+    <message>
+        <source>Short</source>
+        <translation>짧게</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>보통</translation>
+    </message>
+    <message>
+        <source>Long</source>
+        <translation>길게</translation>
+    </message>
+</context>
+<context>
+    <name>PresetPlatform</name>
+    <message>
+        <source>Naver blog</source>
+        <translation>네이버 블로그</translation>
+    </message>
+    <message>
+        <source>Tistory</source>
+        <translation>티스토리</translation>
+    </message>
+    <message>
+        <source>Velog</source>
+        <translation>벨로그</translation>
+    </message>
+    <message>
+        <source>Brunch</source>
+        <translation>브런치</translation>
+    </message>
+    <message>
+        <source>Medium</source>
+        <translation>미디엄</translation>
+    </message>
+    <message>
+        <source>Personal blog</source>
+        <translation>개인 블로그</translation>
+    </message>
+</context>
+<context>
+    <name>Prompt</name>
+    <message>
+        <source>Topic: {topic}
+
+Write {count} blog post ideas for this topic.</source>
+        <translation>주제: {topic}
+
+이 주제로 블로그 글 아이디어 {count}개를 써 주세요.</translation>
+    </message>
+    <message>
+        <source>friendly and personal, photo-friendly posts, search keywords in the titles</source>
+        <translation>친근하고 개인적인 말투, 사진을 곁들이기 좋은 글, 제목에 검색 키워드 포함</translation>
+    </message>
+    <message>
+        <source>informative, with titles and structure that rank well in search (SEO)</source>
+        <translation>정보 전달 중심, 검색 엔진 최적화(SEO)를 고려한 제목과 구성</translation>
+    </message>
+    <message>
+        <source>developer readers, technical and concrete, with code examples</source>
+        <translation>개발자 독자, 기술적이고 구체적인 내용과 코드 예시</translation>
+    </message>
+    <message>
+        <source>essay-like, literary and reflective</source>
+        <translation>에세이처럼 문학적이고 사색적인 글</translation>
+    </message>
+    <message>
+        <source>English-speaking international readers, thoughtful and in depth</source>
+        <translation>영어권 해외 독자, 깊이 있고 사려 깊은 글</translation>
+    </message>
+    <message>
+        <source>free form, in the author's own voice</source>
+        <translation>형식에 얽매이지 않는 자유로운 글</translation>
+    </message>
+    <message>
+        <source>short posts (about 500 words)</source>
+        <translation>짧은 글(1,000자 안팎)</translation>
+    </message>
+    <message>
+        <source>medium-length posts (1,000–1,500 words)</source>
+        <translation>보통 길이의 글(2,000~3,000자)</translation>
+    </message>
+    <message>
+        <source>long, in-depth posts (2,500 words or more)</source>
+        <translation>긴 글(5,000자 이상)</translation>
+    </message>
+    <message>
+        <source>Platform: {name} — {hint}.</source>
+        <translation>블로그 플랫폼: {name} — {hint}.</translation>
+    </message>
+    <message>
+        <source>Tone: {value}.</source>
+        <translation>글의 분위기: {value}.</translation>
+    </message>
+    <message>
+        <source>Readers: {value}.</source>
+        <translation>독자: {value}.</translation>
+    </message>
+    <message>
+        <source>Length: {hint}.</source>
+        <translation>글의 길이: {hint}.</translation>
+    </message>
+    <message>
+        <source>Write a detailed outline for a blog post on this idea. Use Markdown: a ## heading per section, 3 to 5 bullet points under each, and a short introduction and conclusion section.</source>
+        <translation>이 아이디어로 블로그 글의 자세한 개요를 써 주세요. Markdown으로, 섹션마다 ## 제목을 달고 그 아래 3~5개의 글머리표를 쓰세요. 도입과 맺음 섹션도 넣으세요.</translation>
+    </message>
+    <message>
+        <source>Write a first draft of a blog post on this idea, about 500 words, in Markdown with a # title and ## section headings. Keep it warm and concrete.</source>
+        <translation>이 아이디어로 블로그 글 초안을 500단어 안팎으로 써 주세요. Markdown으로, # 제목과 ## 소제목을 쓰고, 따뜻하고 구체적으로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Blog topic: {topic}
+
+Idea: {title}
+{hook}
+{outline}
+
+{ask}</source>
+        <translation>블로그 주제: {topic}
+
+아이디어: {title}
+{hook}
+{outline}
+
+{ask}</translation>
     </message>
 </context>
 </TS>
