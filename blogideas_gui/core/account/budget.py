@@ -10,6 +10,12 @@ or past the limit. Local generation is free and never goes through here.
 
 Months are calendar months in local time ("YYYY-MM"), so the limit resets on
 the 1st, as the user expects.
+
+The file follows the app's files rule (:mod:`blogideas_gui.core.common.database`):
+a damaged ledger is set aside and counting starts again, a newer version's
+ledger is left alone and this session's costs are counted in memory, and a
+full disk keeps the cost in memory too. Each way the user reads one notice,
+and a paid request is never refused or lost for the ledger's sake.
 """
 
 from __future__ import annotations
@@ -18,13 +24,20 @@ import contextlib
 import datetime as dt
 import math
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
+from typing import TypeVar
 
 from blogideas_gui.core.account.costs import price_for
+from blogideas_gui.core.account.ledger_schema import MIGRATIONS
 from blogideas_gui.core.backends.base import Backend
+from blogideas_gui.core.common.database import is_write_failure, open_database, transaction
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.files import report, write_problem
 from blogideas_gui.core.common.paths import data_dir
+
+T = TypeVar("T")
 
 LEDGER_FILE = "spending.sqlite3"
 BUSY_TIMEOUT_SECONDS = 5.0
@@ -57,20 +70,26 @@ class Ledger:
     def __init__(self, path: Path | None = None, clock: Clock = _now) -> None:
         self.path = path or data_dir() / LEDGER_FILE
         self._clock = clock
+        # When the file cannot be used: the connection that stands in for it.
+        self._memory: sqlite3.Connection | None = None
+        # Costs the disk refused, still counted against this session's limit.
+        self._unsaved: defaultdict[str, float] = defaultdict(float)
 
-    @contextlib.contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        """A short-lived connection: the ledger is touched once per request."""
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with contextlib.closing(sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS)) as db:
-            db.execute(
-                "CREATE TABLE IF NOT EXISTS spending ("
-                " id INTEGER PRIMARY KEY, month TEXT NOT NULL, at TEXT NOT NULL,"
-                " cost_usd REAL NOT NULL, model TEXT NOT NULL DEFAULT '')"
+    def _use(self, work: Callable[[sqlite3.Connection], T]) -> T:
+        """Run ``work`` in one transaction on a short-lived connection (or the stand-in)."""
+        if self._memory is None:
+            opened = open_database(
+                self.path,
+                MIGRATIONS,
+                damaged=ErrorKind.LEDGER_DAMAGED,
+                too_new=ErrorKind.LEDGER_TOO_NEW,
+                timeout=BUSY_TIMEOUT_SECONDS,
             )
-            db.execute("CREATE INDEX IF NOT EXISTS spending_month ON spending (month)")
-            with db:  # one transaction, committed on success
-                yield db
+            if not opened.in_memory:
+                with contextlib.closing(opened.db) as db:
+                    return transaction(db, work)
+            self._memory = opened.db
+        return transaction(self._memory, work)
 
     def month(self) -> str:
         """The current month's key."""
@@ -80,27 +99,37 @@ class Ledger:
         """Add one request's cost to this month; nothing for a free or unpriced request.
 
         An unknown cost (``None``: a model missing from the price table) cannot
-        be counted; the window shows it as unknown instead.
+        be counted; the window shows it as unknown instead. A cost the disk
+        cannot take is kept in memory, with the full-disk notice.
         """
         if cost_usd is None or cost_usd <= 0 or not math.isfinite(cost_usd):
             return
         moment = self._clock()
-        with self._connect() as db:
-            db.execute(
-                "INSERT INTO spending (month, at, cost_usd, model) VALUES (?, ?, ?, ?)",
-                (month_of(moment), moment.isoformat(timespec="seconds"), cost_usd, model),
+        entry = (month_of(moment), moment.isoformat(timespec="seconds"), cost_usd, model)
+        try:
+            self._use(
+                lambda db: db.execute(
+                    "INSERT INTO spending (month, at, cost_usd, model) VALUES (?, ?, ?, ?)", entry
+                )
             )
+        except sqlite3.Error as error:
+            if not is_write_failure(error):
+                raise
+            report(write_problem(self.path.parent, error))
+            self._unsaved[entry[0]] += cost_usd
 
     def month_total(self, month: str | None = None) -> float:
         """Dollars spent in ``month`` (this month by default)."""
-        if not self.path.exists():
-            return 0.0
-        with self._connect() as db:
-            row = db.execute(
-                "SELECT COALESCE(SUM(cost_usd), 0) FROM spending WHERE month = ?",
-                (month or self.month(),),
+        month = month or self.month()
+        unsaved = self._unsaved.get(month, 0.0)
+        if self._memory is None and not self.path.exists():
+            return unsaved
+        row = self._use(
+            lambda db: db.execute(
+                "SELECT COALESCE(SUM(cost_usd), 0) FROM spending WHERE month = ?", (month,)
             ).fetchone()
-        return float(row[0])
+        )
+        return float(row[0]) + unsaved
 
     def remaining(self, limit_usd: float | None) -> float | None:
         """What is left of ``limit_usd`` this month; None when there is no limit."""

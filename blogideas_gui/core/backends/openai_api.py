@@ -35,12 +35,17 @@ from blogideas_gui.core.backends.openai_errors import (
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.redaction import remember_secret
-from blogideas_gui.core.settings.secrets import resolve_key
+from blogideas_gui.core.settings.secrets import (
+    OPENAI_API_URL,
+    checked_address,
+    is_openai_address,
+    resolve_key,
+)
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MODEL = "gpt-4o-mini"
-OPENAI_URL = "https://api.openai.com/v1"
+OPENAI_URL = OPENAI_API_URL
 KEY_ENV_VAR = "OPENAI_API_KEY"
 # A compatible server on the user's network rarely checks keys, but the
 # client insists on one.
@@ -100,7 +105,8 @@ class OpenAIBackend:
         self.model = model
         self.max_retries = max_retries
         self._sleep = sleep
-        self.base_url = (base_url or OPENAI_URL).rstrip("/")
+        # An address holding a key is refused here, before anything prints or stores it.
+        self.base_url = checked_address((base_url or OPENAI_URL).rstrip("/"))
         self._api_key = api_key
         if api_key:
             remember_secret(api_key)
@@ -110,7 +116,7 @@ class OpenAIBackend:
     @property
     def is_openai(self) -> bool:
         """Whether requests go to OpenAI itself (and so cost money and need a key)."""
-        return urlsplit(self.base_url).netloc.endswith("openai.com")
+        return is_openai_address(self.base_url)
 
     @property
     def model_name(self) -> str:
@@ -130,16 +136,14 @@ class OpenAIBackend:
     def load(self) -> None:
         """Build the client; fail early when OpenAI itself is used without a key.
 
-        Without a key given, :func:`resolve_key` finds one (stored, then
-        ``OPENAI_API_KEY``); here, on the worker thread, since a keychain can
-        be slow to answer.
+        :func:`resolve_key` decides which key may go to this address (OpenAI's
+        only to OpenAI, none over plain http to another computer); here, on
+        the worker thread, since a keychain can be slow to answer.
         """
         if self._client is not None:
             return
-        if not self._api_key:
-            # The key pasted into the app is for OpenAI: never send it elsewhere.
-            found = resolve_key(include_stored=self.is_openai)
-            self._api_key = found.value if found else None
+        found = resolve_key(address=self.base_url, explicit=self._api_key)
+        self._api_key = found.value if found else None
         if not self._api_key and self.is_openai:
             raise BlogIdeasError(ErrorKind.NO_KEY)
         try:
@@ -185,7 +189,7 @@ class OpenAIBackend:
             except openai.OpenAIError as error:
                 delay = retry_delay(error, attempt) if attempt < self.max_retries else None
                 if delay is None:
-                    raise translate_error(error, self.base_url) from error
+                    raise self._translate(error, retried=attempt > 0) from error
                 attempt += 1
                 log.info(
                     "openai: %s, retry %d of %d in %.1f s",
@@ -197,6 +201,14 @@ class OpenAIBackend:
                 self._sleep(delay, cancel)
                 if cancel.is_set():
                     return None
+
+    def _translate(self, error: Exception, retried: bool = False) -> BlogIdeasError:
+        """The plain error; a server refusing the placeholder key is told apart from a bad key."""
+        translated = translate_error(error, self.base_url, retried=retried)
+        if translated.kind is ErrorKind.KEY_REJECTED and not self._api_key:
+            host = urlsplit(self.base_url).netloc or self.base_url
+            return BlogIdeasError(ErrorKind.KEY_NOT_FOR_THIS_SERVER, host)
+        return translated
 
     def stream(
         self,
@@ -230,7 +242,7 @@ class OpenAIBackend:
                         finish_reason = choice.finish_reason
         except openai.OpenAIError as error:
             if not cancel.is_set():
-                raise translate_error(error, self.base_url) from error
+                raise self._translate(error) from error
         except Exception:
             # Closing the response from another thread breaks the read under us.
             if not cancel.is_set():

@@ -54,8 +54,12 @@ def retry_after_seconds(headers: Any) -> float | None:
     return None
 
 
-def translate_error(error: Exception, base_url: str) -> BlogIdeasError:
-    """The plain-language error for an exception raised by the ``openai`` package."""
+def translate_error(error: Exception, base_url: str, *, retried: bool = False) -> BlogIdeasError:
+    """The plain-language error for an exception raised by the ``openai`` package.
+
+    ``retried`` says whether the request was already waited for and sent
+    again: only then may a rate-limit message say so.
+    """
     import openai
 
     host = urlsplit(base_url).netloc or base_url
@@ -70,7 +74,8 @@ def translate_error(error: Exception, base_url: str) -> BlogIdeasError:
             return BlogIdeasError(ErrorKind.OUT_OF_CREDIT, "HTTP 429")
         asked = retry_after_seconds(error.response.headers)
         wait = f", Retry-After {math.ceil(asked)} s" if asked and asked > MAX_WAIT_SECONDS else ""
-        return BlogIdeasError(ErrorKind.RATE_LIMITED, f"HTTP 429{wait}")
+        kind = ErrorKind.RATE_LIMITED if retried else ErrorKind.RATE_LIMITED_NO_RETRY
+        return BlogIdeasError(kind, f"HTTP 429{wait}")
     if isinstance(error, openai.APIStatusError):
         kind = ErrorKind.SERVER_ERROR if error.status_code >= 500 else ErrorKind.REQUEST_REJECTED
         return BlogIdeasError(kind, f"HTTP {error.status_code}")

@@ -73,6 +73,8 @@ class Session:
             "language": self.request.language,
             "tone": self.request.tone,
             "audience": self.request.audience,
+            "platform": self.request.platform,
+            "length": self.request.length,
             "backend": self.backend,
             "model": self.model,
             "ideas": [

@@ -2,10 +2,11 @@
 
 A request is written when it starts (status ``running``) and its text is
 saved while it streams (:class:`StreamSaver`), so a crash or a kill keeps
-what was already written; the next open marks such rows ``interrupted``. WAL
-mode with a busy timeout and ``BEGIN IMMEDIATE`` writes lets the window and
-the command line write at the same time without losing a row. The schema and
-its migrations live in :mod:`blogideas_gui.core.history.schema`.
+what was already written; the next open marks such rows ``interrupted``.
+The connection, and what happens when the file is damaged, from a newer
+version or on a full disk, live in :mod:`.connection`; the schema and its
+migrations in :mod:`.schema`. Rows become records by column name, and the
+SQL is written out in full: no column name is ever built from a value.
 """
 
 from __future__ import annotations
@@ -14,19 +15,20 @@ import json
 import logging
 import os
 import sqlite3
-import sys
-import threading
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import cast
 
+import psutil
+
+from blogideas_gui.core.common.database import now_iso
+from blogideas_gui.core.common.errors import BlogIdeasError
 from blogideas_gui.core.common.paths import data_dir
 from blogideas_gui.core.generation.runner import GenerationResult
+from blogideas_gui.core.history.connection import HistoryConnection
 from blogideas_gui.core.history.records import Expansion, Favourite, Session, SessionSummary, Status
-from blogideas_gui.core.history.schema import SCHEMA_VERSION, migrate, now_iso, search_text
+from blogideas_gui.core.history.schema import SCHEMA_VERSION, search_text
 from blogideas_gui.core.writing.expansion import ExpansionKind
 from blogideas_gui.core.writing.ideas import Idea, parse_ideas
 from blogideas_gui.core.writing.prompts import IdeaRequest
@@ -45,28 +47,7 @@ __all__ = [
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_SECONDS = 15.0
 DEFAULT_LIST_LIMIT = 500
-
-
-def _use_wal(db: sqlite3.Connection) -> None:
-    """Switch the file to WAL (once; it stays so), waiting out another opener.
-
-    Changing the journal mode needs the file to itself, and SQLite answers
-    "database is locked" at once rather than calling the busy handler when a
-    second process is creating the same new database; so wait and try again.
-    """
-    deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
-    while True:
-        try:
-            if db.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
-                return
-            db.execute("PRAGMA journal_mode = WAL")
-            return
-        except sqlite3.OperationalError as error:
-            if "locked" not in str(error) or time.monotonic() > deadline:
-                raise
-            time.sleep(0.05)
 
 
 def default_history_path() -> Path:
@@ -75,31 +56,8 @@ def default_history_path() -> Path:
 
 
 def pid_alive(pid: int) -> bool:
-    """Whether process ``pid`` still runs, without disturbing it.
-
-    On Windows ``os.kill(pid, 0)`` would terminate the process, so the
-    process is opened and its exit code asked instead.
-    """
-    if pid == os.getpid():
-        return True
-    if sys.platform == "win32":
-        import ctypes
-
-        kernel32 = ctypes.windll.kernel32
-        handle = kernel32.OpenProcess(0x1000, False, pid)  # QUERY_LIMITED_INFORMATION
-        if not handle:
-            return bool(kernel32.GetLastError() == 5)  # access denied: it exists
-        code = ctypes.c_ulong()
-        ok = kernel32.GetExitCodeProcess(handle, ctypes.byref(code))
-        kernel32.CloseHandle(handle)
-        return bool(ok) and code.value == 259  # STILL_ACTIVE
-    try:
-        os.kill(pid, 0)
-    except PermissionError:
-        return True  # exists, owned by someone else
-    except OSError:
-        return False
-    return True
+    """Whether process ``pid`` still runs, without disturbing it (psutil, on every platform)."""
+    return pid == os.getpid() or psutil.pid_exists(pid)
 
 
 def _like_terms(search: str) -> list[str]:
@@ -108,43 +66,56 @@ def _like_terms(search: str) -> list[str]:
     return [f"%{word}%" for word in escaped.split()]
 
 
+@dataclass(frozen=True)
+class _Ending:
+    """How a session ended, as :meth:`HistoryStore._end` writes it."""
+
+    status: Status
+    markdown: str
+    ideas: list[Idea] | None = None
+    prompt_tokens: int | None = None
+    completion_tokens: int | None = None
+    cost_usd: float | None = None
+    seconds: float | None = None
+    error: str = ""
+
+
 class HistoryStore:
     """The history database: open it once per process and share it.
 
     Methods are safe to call from any thread (a lock guards the one
-    connection). Writes raise :class:`sqlite3.Error` when the disk is full or
-    the file is damaged; :class:`StreamSaver` logs those instead, so a
-    generation never fails because history could not be saved.
+    connection). Opening never fails because of the file: see
+    :attr:`notice` and :attr:`in_memory`. When the disk fills, writes go on
+    in memory with one notice (:mod:`.connection`).
     """
 
     def __init__(self, path: Path | None = None) -> None:
         self.path = Path(path) if path is not None else default_history_path()
-        self._lock = threading.RLock()
-        self._db = sqlite3.connect(
-            self.path,
-            timeout=BUSY_TIMEOUT_SECONDS,
-            isolation_level=None,
-            check_same_thread=False,
-        )
+        self._connection = HistoryConnection(self.path)
         try:
-            self._db.row_factory = sqlite3.Row
-            self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-            _use_wal(self._db)
-            # NORMAL is durable against a crash or kill of the app (only power
-            # loss can drop the last commits) and spares an fsync per save.
-            self._db.execute("PRAGMA synchronous = NORMAL")
-            self._db.execute("PRAGMA foreign_keys = ON")
-            self._db.execute("PRAGMA secure_delete = ON")  # deleted means gone
-            self.migrated_from = migrate(self._db, self.path)
             self.mark_interrupted()
         except BaseException:
-            self._db.close()
+            self._connection.close()
             raise
+
+    @property
+    def notice(self) -> BlogIdeasError | None:
+        """What went wrong with the file (damaged, too new, disk full), if anything."""
+        return self._connection.notice
+
+    @property
+    def in_memory(self) -> bool:
+        """Whether nothing written now will outlive this process."""
+        return self._connection.in_memory
+
+    @property
+    def migrated_from(self) -> int:
+        """The schema version the file had when it was opened."""
+        return self._connection.migrated_from
 
     def close(self) -> None:
         """Close the connection; the store cannot be used afterwards."""
-        with self._lock:
-            self._db.close()
+        self._connection.close()
 
     def __enter__(self) -> HistoryStore:
         return self
@@ -157,96 +128,96 @@ class HistoryStore:
     ) -> None:
         self.close()
 
-    @contextmanager
-    def _write(self) -> Iterator[sqlite3.Connection]:
-        """A write transaction that takes the lock at once.
-
-        ``BEGIN IMMEDIATE`` waits (busy timeout) for another writer instead of
-        failing later when a read would have to be upgraded to a write.
-        """
-        with self._lock:
-            self._db.execute("BEGIN IMMEDIATE")
-            try:
-                yield self._db
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
-            self._db.execute("COMMIT")
-
     def _read(self, sql: str, parameters: tuple[object, ...] = ()) -> list[sqlite3.Row]:
-        with self._lock:
-            return self._db.execute(sql, parameters).fetchall()
+        return self._connection.read(sql, parameters)
+
+    def _execute(self, sql: str, parameters: tuple[object, ...]) -> sqlite3.Cursor:
+        """One statement in its own write transaction."""
+        return self._connection.write(lambda db: db.execute(sql, parameters))
 
     # -- sessions ---------------------------------------------------------
 
     def start(self, request: IdeaRequest, backend: str, model: str) -> int:
-        """Record a request as it starts; returns the new session's id."""
+        """Record a request as it starts, the whole request; returns the new session's id."""
         stamp = now_iso()
-        with self._write() as db:
-            cursor = db.execute(
-                "INSERT INTO sessions (created_at, updated_at, topic, count, language, tone,"
-                " audience, backend, model, status, writer_pid, search_text)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)",
-                (
-                    stamp,
-                    stamp,
-                    request.topic,
-                    request.count,
-                    request.language,
-                    request.tone,
-                    request.audience,
-                    backend,
-                    model,
-                    os.getpid(),
-                    search_text(request.topic, []),
-                ),
-            )
-            return int(cast(int, cursor.lastrowid))
+        cursor = self._execute(
+            "INSERT INTO sessions (created_at, updated_at, topic, count, language, tone,"
+            " audience, platform, length, backend, model, status, writer_pid, search_text)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'running', ?, ?)",
+            (
+                stamp,
+                stamp,
+                request.topic,
+                request.count,
+                request.language,
+                request.tone,
+                request.audience,
+                request.platform,
+                request.length,
+                backend,
+                model,
+                os.getpid(),
+                search_text(request.topic, []),
+            ),
+        )
+        return int(cast(int, cursor.lastrowid))
 
     def save_partial(self, session_id: int, markdown: str) -> None:
         """Save the text streamed so far (the whole text, not a delta)."""
-        with self._write() as db:
-            db.execute(
-                "UPDATE sessions SET markdown = ?, updated_at = ? WHERE id = ? AND status = 'running'",
-                (markdown, now_iso(), session_id),
-            )
+        self._execute(
+            "UPDATE sessions SET markdown = ?, updated_at = ? WHERE id = ? AND status = 'running'",
+            (markdown, now_iso(), session_id),
+        )
 
-    def _end(self, session_id: int, status: Status, markdown: str, **fields: object) -> None:
-        """Write a session's final state, with its ideas parsed for search and cards."""
-        ideas = fields.pop("ideas", None)
-        parsed = ideas if isinstance(ideas, list) else parse_ideas(markdown)
+    def _end(self, session_id: int, ending: _Ending) -> None:
+        """Write a session's final state, with its ideas parsed for search and cards.
+
+        A figure left ``None`` in ``ending`` keeps what the row holds.
+        """
+        parsed = ending.ideas if ending.ideas is not None else parse_ideas(ending.markdown)
         idea_dicts = [idea.to_dict() for idea in parsed]
-        assignments = "".join(f", {name} = ?" for name in fields)
-        with self._write() as db:
+
+        def work(db: sqlite3.Connection) -> None:
             row = db.execute("SELECT topic FROM sessions WHERE id = ?", (session_id,)).fetchone()
             if row is None:
                 return
             db.execute(
                 "UPDATE sessions SET status = ?, markdown = ?, ideas_json = ?, search_text = ?,"
-                f" writer_pid = NULL, updated_at = ?{assignments} WHERE id = ?",
+                " writer_pid = NULL, updated_at = ?,"
+                " prompt_tokens = COALESCE(?, prompt_tokens),"
+                " completion_tokens = COALESCE(?, completion_tokens),"
+                " cost_usd = COALESCE(?, cost_usd), seconds = COALESCE(?, seconds), error = ?"
+                " WHERE id = ?",
                 (
-                    status,
-                    markdown,
+                    ending.status,
+                    ending.markdown,
                     json.dumps(idea_dicts, ensure_ascii=False),
                     search_text(row["topic"], idea_dicts),
                     now_iso(),
-                    *fields.values(),
+                    ending.prompt_tokens,
+                    ending.completion_tokens,
+                    ending.cost_usd,
+                    ending.seconds,
+                    ending.error,
                     session_id,
                 ),
             )
+
+        self._connection.write(work)
 
     def finish(self, session_id: int, result: GenerationResult) -> None:
         """Record how a request ended: ``finished``, or ``stopped`` by the user."""
         self._end(
             session_id,
-            "stopped" if result.stopped else "finished",
-            result.markdown,
-            ideas=result.ideas,
-            prompt_tokens=result.usage.prompt_tokens,
-            completion_tokens=result.usage.completion_tokens,
-            cost_usd=result.cost_usd,
-            seconds=result.seconds,
-            error="",
+            _Ending(
+                status="stopped" if result.stopped else "finished",
+                markdown=result.markdown,
+                ideas=result.ideas,
+                prompt_tokens=result.usage.prompt_tokens,
+                completion_tokens=result.usage.completion_tokens,
+                cost_usd=result.cost_usd,
+                seconds=result.seconds,
+            ),
         )
 
     def fail(self, session_id: int, message: str, markdown: str | None = None) -> None:
@@ -254,7 +225,7 @@ class HistoryStore:
         if markdown is None:
             session = self.get(session_id)
             markdown = session.markdown if session else ""
-        self._end(session_id, "failed", markdown, error=message)
+        self._end(session_id, _Ending(status="failed", markdown=markdown, error=message))
 
     def mark_interrupted(self) -> int:
         """Mark rows left ``running`` by a process that no longer exists.
@@ -272,7 +243,7 @@ class HistoryStore:
             ]
             for row in dead:
                 if table == "sessions":
-                    self._end(row["id"], "interrupted", row["markdown"])
+                    self._end(row["id"], _Ending(status="interrupted", markdown=row["markdown"]))
                 else:
                     self.update_expansion(row["id"], row["markdown"], "interrupted")
             count += len(dead)
@@ -318,11 +289,13 @@ class HistoryStore:
             created_at=row["created_at"],
             updated_at=row["updated_at"],
             request=IdeaRequest(
-                row["topic"],
-                row["count"],
-                "ko" if row["language"] == "ko" else "en",
-                row["tone"],
-                row["audience"],
+                topic=row["topic"],
+                count=row["count"],
+                language="ko" if row["language"] == "ko" else "en",
+                tone=row["tone"],
+                audience=row["audience"],
+                platform=row["platform"],
+                length=row["length"],
             ),
             backend=row["backend"],
             model=row["model"],
@@ -339,30 +312,27 @@ class HistoryStore:
 
     def delete(self, session_id: int) -> bool:
         """Delete a session with its favourites and expansions; whether it existed."""
-        with self._write() as db:
-            return db.execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount > 0
+        return self._execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount > 0
 
     def delete_all(self) -> int:
         """Delete every session; returns how many there were."""
-        with self._write() as db:
-            return db.execute("DELETE FROM sessions").rowcount
+        return self._execute("DELETE FROM sessions", ()).rowcount
 
     # -- favourites -------------------------------------------------------
 
     def set_favourite(self, session_id: int, idea_index: int, favourite: bool) -> None:
         """Star or unstar idea ``idea_index`` (0-based) of a session."""
-        with self._write() as db:
-            if favourite:
-                db.execute(
-                    "INSERT OR IGNORE INTO favourites (session_id, idea_index, created_at)"
-                    " VALUES (?, ?, ?)",
-                    (session_id, idea_index, now_iso()),
-                )
-            else:
-                db.execute(
-                    "DELETE FROM favourites WHERE session_id = ? AND idea_index = ?",
-                    (session_id, idea_index),
-                )
+        if favourite:
+            self._execute(
+                "INSERT OR IGNORE INTO favourites (session_id, idea_index, created_at)"
+                " VALUES (?, ?, ?)",
+                (session_id, idea_index, now_iso()),
+            )
+        else:
+            self._execute(
+                "DELETE FROM favourites WHERE session_id = ? AND idea_index = ?",
+                (session_id, idea_index),
+            )
 
     def favourites(self) -> list[Favourite]:
         """Starred ideas across all sessions, the most recently starred first."""
@@ -392,13 +362,12 @@ class HistoryStore:
     def add_expansion(self, session_id: int, idea_index: int, kind: ExpansionKind) -> int:
         """Record that an idea is being expanded into an outline or a draft."""
         stamp = now_iso()
-        with self._write() as db:
-            cursor = db.execute(
-                "INSERT INTO expansions (session_id, idea_index, kind, status, writer_pid,"
-                " created_at, updated_at) VALUES (?, ?, ?, 'running', ?, ?, ?)",
-                (session_id, idea_index, kind, os.getpid(), stamp, stamp),
-            )
-            return int(cast(int, cursor.lastrowid))
+        cursor = self._execute(
+            "INSERT INTO expansions (session_id, idea_index, kind, status, writer_pid,"
+            " created_at, updated_at) VALUES (?, ?, ?, 'running', ?, ?, ?)",
+            (session_id, idea_index, kind, os.getpid(), stamp, stamp),
+        )
+        return int(cast(int, cursor.lastrowid))
 
     def update_expansion(
         self, expansion_id: int, markdown: str, status: Status = "running", error: str = ""
@@ -408,13 +377,12 @@ class HistoryStore:
         Saving ``running`` text to an expansion that has already ended does
         nothing, so a late flush cannot reopen it.
         """
-        with self._write() as db:
-            db.execute(
-                "UPDATE expansions SET markdown = ?, status = ?, error = ?, updated_at = ?,"
-                " writer_pid = CASE WHEN ? = 'running' THEN writer_pid END"
-                " WHERE id = ? AND (status = 'running' OR ? != 'running')",
-                (markdown, status, error, now_iso(), status, expansion_id, status),
-            )
+        self._execute(
+            "UPDATE expansions SET markdown = ?, status = ?, error = ?, updated_at = ?,"
+            " writer_pid = CASE WHEN ? = 'running' THEN writer_pid END"
+            " WHERE id = ? AND (status = 'running' OR ? != 'running')",
+            (markdown, status, error, now_iso(), status, expansion_id, status),
+        )
 
     def get_expansion(self, expansion_id: int) -> Expansion | None:
         """One expansion, or ``None``."""

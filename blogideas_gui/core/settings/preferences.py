@@ -2,27 +2,29 @@
 
 The file is written atomically (a temporary file, fsync, then ``os.replace``)
 so a crash or a full disk mid-save leaves the old settings intact. A file that
-cannot be read as settings is renamed aside (``settings.json.damaged-<time>``)
-and defaults are used, with a notice for the window: settings must never stop
-the app from starting. Values of the wrong type fall back to their default one
-by one, so one bad hand edit does not cost the user all their choices.
+cannot be read as settings is renamed aside (``settings.json.damaged-<time>``),
+and one written by a newer version is left as it is; either way defaults are
+used, with a notice for the window: settings must never stop the app from
+starting. Values of the wrong type fall back to their default one by one, so
+one bad hand edit does not cost the user all their choices.
 
-The OpenAI key is never here: it lives in the keychain (:mod:`.secrets`).
+No key is ever here: keys live in the keychain (:mod:`.secrets`), and a server
+address holding one is neither read nor saved.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.files import atomic_write, set_aside
+from blogideas_gui.core.common.files import read_json, write_json
 from blogideas_gui.core.common.paths import config_dir
 from blogideas_gui.core.settings.local_settings import LocalSettings
+from blogideas_gui.core.settings.secrets import checked_address
 
 log = logging.getLogger(__name__)
 
@@ -107,6 +109,7 @@ class Settings:
             settings.backend = defaults.backend
         if not settings.monthly_budget_usd >= 0:  # also catches NaN
             settings.monthly_budget_usd = defaults.monthly_budget_usd
+        settings.openai_base_url = _without_keys(settings.openai_base_url)
         return settings
 
 
@@ -138,40 +141,37 @@ def settings_path() -> Path:
 
 
 def load_settings(path: Path | None = None) -> LoadedSettings:
-    """Read the settings; never raises for a missing, unreadable or damaged file."""
-    path = path or settings_path()
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        return LoadedSettings(Settings())
-    except OSError as error:
-        # Unreadable (permissions, I/O): keep the file, it may come back.
-        log.warning("settings: cannot read %s: %s", path, error)
-        return LoadedSettings(Settings())
-    try:
-        data = json.loads(raw.decode("utf-8"))
-        if not isinstance(data, dict):
-            raise ValueError("settings file is not a JSON object")
-    except (UnicodeDecodeError, ValueError) as error:
-        log.warning("settings: %s is damaged (%s); using defaults", path, error)
-        aside = set_aside(path)
-        name = aside.name if aside else path.name
-        return LoadedSettings(
-            Settings(), BlogIdeasError(ErrorKind.SETTINGS_DAMAGED, name), damaged_copy=aside
-        )
-    return LoadedSettings(Settings.from_json(data))
+    """Read the settings; never raises for a missing, unreadable, damaged or newer file.
+
+    The files rule (:mod:`blogideas_gui.core.common.files`) applies: a damaged
+    file is set aside, a newer version's is left as it is; either way the
+    defaults are used and the notice is reported once.
+    """
+    found = read_json(path or settings_path(), SCHEMA_VERSION, ErrorKind.SETTINGS_DAMAGED)
+    if found.data is None:
+        return LoadedSettings(Settings(), found.notice, damaged_copy=found.aside)
+    return LoadedSettings(Settings.from_json(found.data))
 
 
 def save_settings(settings: Settings, path: Path | None = None) -> Path:
-    """Write ``settings`` atomically; raises ``BlogIdeasError(DISK_FULL)`` when it cannot.
+    """Write ``settings`` atomically; the old file stays whole until the new one is on disk.
 
-    The old file stays whole until the new one is completely on disk.
+    Raises:
+        BlogIdeasError: DISK_FULL (or FOLDER_NOT_WRITABLE) when it cannot be
+            written; FILE_TOO_NEW when a newer version's file is there, which
+            is never altered.
     """
     path = path or settings_path()
-    text = json.dumps(settings.to_json(), ensure_ascii=False, indent=2) + "\n"
-    try:
-        atomic_write(path, text.encode("utf-8"))
-    except OSError as error:
-        log.error("settings: cannot write %s: %s", path, error)
-        raise BlogIdeasError(ErrorKind.DISK_FULL, str(path.parent)) from error
+    data = {key: value for key, value in settings.to_json().items() if key != "version"}
+    data["openai_base_url"] = _without_keys(settings.openai_base_url)
+    write_json(path, data, SCHEMA_VERSION, mode=0o600)
     return path
+
+
+def _without_keys(address: str) -> str:
+    """``address``, or "" when it holds a key or a password (never kept, never used)."""
+    try:
+        return checked_address(address)
+    except BlogIdeasError:
+        log.warning("settings: dropped a server address that held a key")
+        return ""

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
+import sqlite3
 
 import pytest
 
 from blogideas_gui.core.account.budget import Ledger, format_usd, month_of
+from blogideas_gui.core.account.ledger_schema import SCHEMA_VERSION
 from blogideas_gui.core.account.costs import request_cost
 from blogideas_gui.core.backends.base import Usage
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
@@ -109,3 +112,56 @@ def test_formats() -> None:
     assert format_usd(10) == "$10.00"
     assert format_usd(0.0004) == "$0.0004"
     assert format_usd(0) == "$0.00"
+
+
+def test_a_ledger_from_before_schema_versions_keeps_its_entries() -> None:
+    """The table the unversioned ledger made is adopted as it is."""
+    ledger = Ledger()
+    ledger.path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.closing(sqlite3.connect(ledger.path)) as db:
+        db.execute(
+            "CREATE TABLE spending (id INTEGER PRIMARY KEY, month TEXT NOT NULL,"
+            " at TEXT NOT NULL, cost_usd REAL NOT NULL, model TEXT NOT NULL DEFAULT '')"
+        )
+        db.execute(
+            "INSERT INTO spending (month, at, cost_usd) VALUES (?, '2026-01-01', 4.5)",
+            (ledger.month(),),
+        )
+        db.commit()
+    assert ledger.month_total() == 4.5
+    with contextlib.closing(sqlite3.connect(ledger.path)) as db:
+        assert db.execute("PRAGMA user_version").fetchone() == (SCHEMA_VERSION,)
+        assert db.execute("SELECT name FROM _migrations").fetchall() == [("m001_create_spending",)]
+
+
+def test_a_damaged_ledger_is_set_aside_and_counting_starts_again(
+    notices: list[BlogIdeasError],
+) -> None:
+    ledger = Ledger()
+    ledger.path.parent.mkdir(parents=True, exist_ok=True)
+    ledger.path.write_bytes(os.urandom(4096))
+    ledger.check(10.0)  # not "unexpected": the request goes on
+    ledger.record(0.25)
+    assert ledger.month_total() == 0.25
+    [aside] = ledger.path.parent.glob("spending.sqlite3.damaged-*")
+    assert len(aside.read_bytes()) == 4096
+    [notice] = notices
+    assert notice.kind is ErrorKind.LEDGER_DAMAGED and aside.name in notice.message("en")
+    assert "다시 계산합니다" in notice.message("ko")
+
+
+def test_a_newer_ledger_is_left_alone_and_this_session_is_counted_in_memory(
+    notices: list[BlogIdeasError],
+) -> None:
+    ledger = Ledger()
+    ledger.path.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.closing(sqlite3.connect(ledger.path)) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = ledger.path.read_bytes()
+    ledger.record(9.0)
+    ledger.record(1.0)
+    with pytest.raises(BlogIdeasError) as caught:
+        ledger.check(10.0)  # the session's own costs still count
+    assert caught.value.kind is ErrorKind.BUDGET_EXCEEDED
+    assert ledger.path.read_bytes() == before
+    assert [notice.kind for notice in notices] == [ErrorKind.LEDGER_TOO_NEW]

@@ -92,7 +92,7 @@ def test_unreachable_server_is_a_plain_error() -> None:
     [
         (401, INVALID_KEY, ErrorKind.KEY_REJECTED),
         (429, INSUFFICIENT_QUOTA, ErrorKind.OUT_OF_CREDIT),
-        (429, RATE_LIMITED, ErrorKind.RATE_LIMITED),
+        (429, RATE_LIMITED, ErrorKind.RATE_LIMITED_NO_RETRY),  # max_retries=0: no retry made
         (500, SERVER_ERROR, ErrorKind.SERVER_ERROR),
     ],
 )

@@ -130,12 +130,17 @@ def test_rate_limit_after_every_retry_explains() -> None:
 
 
 def test_rate_limit_asking_a_long_wait_is_explained_at_once() -> None:
+    """One request was sent, so the message must not claim a wait and a retry."""
     waits = Waits()
     with openai_script_server([Reply(429, RATE_LIMITED, {"Retry-After": "120"})]) as (url, seen):
         error = failure(url, waits)
-    assert error.kind is ErrorKind.RATE_LIMITED
+    assert error.kind is ErrorKind.RATE_LIMITED_NO_RETRY
     assert len(seen) == 1 and waits.seconds == []
     assert "Retry-After 120 s" in error.message("en")
+    assert "tried again" not in error.message("en")
+    assert "다시 시도했지만" not in error.message("ko")
+    assert_says(error, ["how many requests", "as long as the server asks"],
+                ["요청 횟수", "서버가 요청한 시간만큼"])  # fmt: skip
 
 
 def test_server_error_backs_off_then_succeeds() -> None:

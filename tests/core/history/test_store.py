@@ -19,7 +19,9 @@ import pytest
 from blogideas_gui.core.backends.base import Usage
 from blogideas_gui.core.generation.runner import GenerationResult
 from blogideas_gui.core.history.saver import StreamSaver
-from blogideas_gui.core.history.schema import MIGRATIONS, SchemaTooNewError, backup_path
+from blogideas_gui.core.common.database import backup_path, migrate
+from blogideas_gui.core.common.errors import ErrorKind
+from blogideas_gui.core.history.schema import MIGRATIONS
 from blogideas_gui.core.history.store import SCHEMA_VERSION, HistoryStore, default_history_path
 from blogideas_gui.core.writing.ideas import Idea
 from blogideas_gui.core.writing.prompts import IdeaRequest
@@ -325,11 +327,46 @@ def test_a_new_database_is_wal_and_not_backed_up(db_path: Path) -> None:
     assert list(db_path.parent.glob("*.bak")) == []
 
 
-def test_refuses_a_database_from_a_newer_version(db_path: Path) -> None:
+def test_a_database_from_a_newer_version_is_never_altered(db_path: Path) -> None:
+    """It is not migrated down, not even switched to WAL: the store works in memory."""
     with contextlib.closing(sqlite3.connect(db_path)) as db:
+        db.execute("CREATE TABLE sessions (id INTEGER PRIMARY KEY, future TEXT)")
+        db.execute("INSERT INTO sessions (future) VALUES ('kept')")
+        db.commit()
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
-    with pytest.raises(SchemaTooNewError):
-        HistoryStore(db_path)
+    before = db_path.read_bytes()
+    with HistoryStore(db_path) as store:
+        assert store.in_memory and store.notice is not None
+        assert store.notice.kind is ErrorKind.HISTORY_TOO_NEW
+        session = store.start(IdeaRequest("tea", 1, "en"), "local", "m")
+        assert store.get(session) is not None
+    assert db_path.read_bytes() == before
+    assert sorted(p.name for p in db_path.parent.iterdir()) == [db_path.name]
+
+
+def test_the_whole_request_is_kept(store: HistoryStore) -> None:
+    request = IdeaRequest(
+        "홈카페", 3, "ko", tone="friendly", audience="beginners", platform="naver", length="short"
+    )
+    session = store.get(store.start(request, "local", "m"))
+    assert session is not None and session.request == request
+    assert (session.to_json()["platform"], session.to_json()["length"]) == ("naver", "short")
+
+
+def test_a_version_3_database_gains_platform_and_length(db_path: Path) -> None:
+    """Made with the first three migrations, as the release before this one left it."""
+    with contextlib.closing(sqlite3.connect(db_path, isolation_level=None)) as db:
+        migrate(db, db_path, MIGRATIONS[:3])
+        db.execute(
+            "INSERT INTO sessions (created_at, updated_at, topic, count, language, backend,"
+            " model, status) VALUES ('2025-01-01', '2025-01-01', 'Tea', 2, 'en', 'local', 'm',"
+            " 'finished')"
+        )
+    with HistoryStore(db_path) as store:
+        assert store.migrated_from == 3
+        old = store.get(1)
+        assert old is not None and (old.request.platform, old.request.length) == ("", "")
+    assert query(backup_path(db_path, 3), "PRAGMA user_version") == [(3,)]
 
 
 def test_two_processes_writing_at_once_lose_nothing(db_path: Path) -> None:

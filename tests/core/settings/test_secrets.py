@@ -125,7 +125,7 @@ def test_resolution_order_explicit_stored_environment() -> None:
     store.save(KEY)
     found = resolve_key(store=store, environ=environ)
     assert found is not None and (found.value, found.source) == (KEY, "keychain")
-    found = resolve_key("sk-typed-on-the-command-line", store=store, environ=environ)
+    found = resolve_key(explicit="sk-typed-on-the-command-line", store=store, environ=environ)
     assert found is not None and found.source == "argument"
     assert KEY not in repr(resolve_key(store=store))
 
