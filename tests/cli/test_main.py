@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from blogideas_gui.core.settings.secrets import KeyStore
 from tests.conftest import free_port
 from tests.support.openai_error_server import INVALID_KEY, openai_error_server
 
@@ -108,10 +109,8 @@ def test_unreachable_server() -> None:
 def test_rejected_key_never_shows_the_key() -> None:
     key = "sk-proj-abcdefghijklmnopqrstuvwxyz0123"
     with openai_error_server(401, INVALID_KEY) as (url, _seen):
-        result = run_cli(
-            "generate", "coffee", "--backend", "openai", "--base-url", url,
-            env={"OPENAI_API_KEY": key},
-        )  # fmt: skip
+        KeyStore().for_address(url).save(key)  # the key saved for this server, its only key
+        result = run_cli("generate", "coffee", "--backend", "openai", "--base-url", url)
     assert_one_line_error(result, 3, "rejected the API key")
     assert key not in result.stderr and "sk-" not in result.stderr
 
