@@ -77,7 +77,12 @@ def build_parser() -> argparse.ArgumentParser:
     gen.add_argument("--lang", choices=LANGUAGES, default="ko")
     gen.add_argument("--tone", default="")
     gen.add_argument("--audience", default="")
-    gen.add_argument("--max-tokens", type=_int_in(16, 8192, "--max-tokens"), default=1024)
+    gen.add_argument(
+        "--max-tokens",
+        type=_int_in(16, 8192, "--max-tokens"),
+        default=None,
+        help="answer length limit (default: what the asked number of ideas needs)",
+    )
     gen.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
     gen.add_argument("--json", action="store_true", help="print one JSON object at the end")
     gen.add_argument("--no-history", action="store_true", help="do not keep this request")

@@ -11,7 +11,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypedDict
 
+from blogideas_gui.core.backends.shape import AnswerShape
 from blogideas_gui.core.common.cancel import CancelToken
+
+DEFAULT_MAX_TOKENS = 1024
 
 
 class ChatMessage(TypedDict):
@@ -27,13 +30,23 @@ class GenerationOptions:
 
     The defaults keep small local models from looping: without a repeat
     penalty the starter model repeats its last line until ``max_tokens``.
+    ``shape`` asks the backend to hold the answer to that many ideas in the
+    set form; ``max_tokens`` None means as many as the answer needs (the
+    shape's budget, else :data:`DEFAULT_MAX_TOKENS`).
     """
 
-    max_tokens: int = 1024
+    max_tokens: int | None = None
     temperature: float = 0.6
     top_p: float = 0.9
     repeat_penalty: float = 1.15
     seed: int | None = None
+    shape: AnswerShape | None = None
+
+    def token_limit(self) -> int:
+        """``max_tokens``, or what the shape needs, or the default."""
+        if self.max_tokens is not None:
+            return self.max_tokens
+        return DEFAULT_MAX_TOKENS if self.shape is None else self.shape.token_budget("")
 
 
 @dataclass(frozen=True)
@@ -64,10 +77,18 @@ class TextDelta:
 
 @dataclass(frozen=True)
 class Done:
-    """The last event of a stream. ``finish_reason`` is ``"cancelled"`` after Stop."""
+    """The last event of a stream. ``finish_reason`` is ``"cancelled"`` after Stop.
+
+    ``held_to`` says how the asked shape was kept: ``"constrained"`` (local
+    decoding), ``"schema"`` (the server's Structured Outputs, a JSON answer) or
+    ``""`` (free-form: no shape asked, or the server refused it). ``note`` is
+    a short fact for the status line, e.g. that the server refused the schema.
+    """
 
     usage: Usage
     finish_reason: str
+    held_to: str = ""
+    note: str = ""
 
 
 BackendEvent = TextDelta | Done

@@ -14,10 +14,12 @@ model, so switching models never holds two in memory.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -27,9 +29,10 @@ from blogideas_gui.core.backends.base import (
     ChatMessage,
     Done,
     GenerationOptions,
-    TextDelta,
-    Usage,
 )
+from blogideas_gui.core.backends.chat_prompt import ChatPrompt
+from blogideas_gui.core.backends.decoding import Decoder, TokenPieces
+from blogideas_gui.core.backends.idea_machine import IdeaMachine
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.settings.local_settings import DEFAULT_CONTEXT
@@ -38,6 +41,8 @@ log = logging.getLogger(__name__)
 
 NO_GPU_BUILD = "this build of llama.cpp has no GPU support"
 GPU_LAYERS_ZERO = "GPU layers set to 0"
+MIN_ANSWER_TOKENS = 16
+"""The least room a free-form answer needs after the prompt."""
 
 
 def default_threads() -> int:
@@ -52,6 +57,15 @@ def default_threads() -> int:
     except AttributeError:  # not on Linux
         logical = os.cpu_count() or 1
     return logical if logical <= 4 else max(4, logical // 2)
+
+
+@dataclass(frozen=True)
+class _Engine:
+    """A loaded model and the parts that write with it."""
+
+    llm: Any
+    prompt: ChatPrompt
+    decoder: Decoder
 
 
 class LocalBackend:
@@ -87,7 +101,7 @@ class LocalBackend:
         self._requested_gpu_layers = n_gpu_layers
         self._display_name = display_name
         self._preflight = preflight
-        self._llm: Any = None
+        self._engine: _Engine | None = None
         self._gpu_offload = False
         self._gpu_note = ""
         self._lock = threading.Lock()
@@ -100,7 +114,7 @@ class LocalBackend:
     @property
     def is_loaded(self) -> bool:
         """Whether the model is in memory."""
-        return self._llm is not None
+        return self._engine is not None
 
     @property
     def is_free(self) -> bool:
@@ -115,7 +129,7 @@ class LocalBackend:
                 ``insist`` is false; a missing, foreign or damaged file.
         """
         with self._lock:
-            if self._llm is not None:
+            if self._engine is not None:
                 return
             if not self.model_path.is_file():
                 raise BlogIdeasError(ErrorKind.MODEL_MISSING, str(self.model_path))
@@ -130,7 +144,7 @@ class LocalBackend:
             if layers is None:
                 layers = -1 if gpu else 0
             try:
-                self._llm = llama_cpp.Llama(
+                llm = llama_cpp.Llama(
                     model_path=str(self.model_path),
                     n_ctx=self.n_ctx,
                     n_threads=self.n_threads,
@@ -142,6 +156,9 @@ class LocalBackend:
             except (ValueError, RuntimeError, OSError) as error:
                 log.warning("llama.cpp failed to load %s: %s", self.model_path, error)
                 raise BlogIdeasError(ErrorKind.MODEL_LOAD_FAILED, self.model_path.name) from error
+            self._engine = _Engine(
+                llm, ChatPrompt(llm), Decoder(llama_cpp, llm, TokenPieces(llama_cpp, llm))
+            )
             self._gpu_offload = gpu and layers != 0
             self._gpu_note = "" if self._gpu_offload else (GPU_LAYERS_ZERO if gpu else NO_GPU_BUILD)
             log.info(
@@ -155,11 +172,11 @@ class LocalBackend:
         Call it only when no request is streaming (after the worker finished).
         """
         with self._lock:
-            llm, self._llm = self._llm, None
+            engine, self._engine = self._engine, None
             self._gpu_offload = False
             self._gpu_note = ""
-        if llm is not None and hasattr(llm, "close"):
-            llm.close()
+        if engine is not None:
+            engine.llm.close()
 
     def stream(
         self,
@@ -167,36 +184,34 @@ class LocalBackend:
         options: GenerationOptions,
         cancel: CancelToken,
     ) -> Iterator[BackendEvent]:
-        """Stream a chat completion, checking ``cancel`` between tokens."""
+        """Stream the answer, in the asked shape when ``options.shape`` is set.
+
+        Raises:
+            BlogIdeasError: PROMPT_TOO_LONG when the prompt leaves the context
+                no room for the answer (counted in tokens, not characters).
+        """
         self.load()
-        chunks = self._llm.create_chat_completion(
-            messages=list(messages),
-            stream=True,
-            max_tokens=options.max_tokens,
-            temperature=options.temperature,
-            top_p=options.top_p,
-            repeat_penalty=options.repeat_penalty,
-            seed=options.seed,
-        )
-        produced = 0
-        finish_reason = "stop"
-        try:
-            for chunk in chunks:
-                if cancel.is_set():
-                    finish_reason = "cancelled"
-                    break
-                choice = chunk["choices"][0]
-                text = choice["delta"].get("content")
-                if text:
-                    produced += 1
-                    yield TextDelta(text)
-                if choice.get("finish_reason"):
-                    finish_reason = choice["finish_reason"]
-        finally:
-            chunks.close()
-        # llama.cpp streams one chunk per token; the context holds prompt + answer.
-        prompt_tokens = max(0, int(self._llm.n_tokens) - produced)
-        yield Done(Usage(prompt_tokens, produced), finish_reason)
+        engine = self._engine
+        assert engine is not None
+        prompt = engine.prompt.tokens(messages)
+        machine = None
+        if options.shape is not None:
+            machine = IdeaMachine(options.shape, engine.prompt.count_bytes)
+        needed = MIN_ANSWER_TOKENS if machine is None else machine.cost(machine.start())
+        room = self.n_ctx - len(prompt)
+        if room < needed:
+            raise BlogIdeasError(
+                ErrorKind.PROMPT_TOO_LONG, f"{len(prompt)} + {needed} > {self.n_ctx}"
+            )
+        limit = options.token_limit()
+        if machine is not None:
+            # A limit below what the shape's shortest answer needs would leave it unfinished.
+            limit = max(limit, needed)
+        limit = min(limit, room)
+        for event in engine.decoder.stream(prompt, options, limit, cancel, machine):
+            if isinstance(event, Done) and machine is not None:
+                event = dataclasses.replace(event, held_to="constrained")
+            yield event
 
     def info(self) -> BackendInfo:
         """Model, threads, and whether layers run on a GPU — and if not, why.

@@ -167,7 +167,7 @@ class OpenAIBackend:
             messages=list(messages),
             stream=True,
             stream_options={"include_usage": True},
-            **self._token_limit(options.max_tokens),
+            **self._token_limit(options.token_limit()),
             temperature=options.temperature,
             top_p=options.top_p,
             seed=options.seed,

@@ -32,6 +32,7 @@ class ErrorKind(enum.Enum):
     MODEL_UNREADABLE = "model_unreadable"
     MODEL_NOT_GGUF = "model_not_gguf"
     MODEL_LOAD_FAILED = "model_load_failed"
+    PROMPT_TOO_LONG = "prompt_too_long"
     NOT_ENOUGH_MEMORY = "not_enough_memory"
     ENGINE_MISSING = "engine_missing"
     DISK_FULL = "disk_full"
@@ -168,6 +169,12 @@ _MESSAGES: dict[ErrorKind, str] = {
         "Errors",
         "The model could not be loaded: {detail}. The file may be damaged or too new for this "
         "version; try another model.",
+    ),
+    ErrorKind.PROMPT_TOO_LONG: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The request is too long for this model's context ({detail} tokens). Shorten the "
+        "topic, the tone or the readers, ask for fewer ideas, or raise the context size in "
+        "the model manager.",
     ),
     ErrorKind.NOT_ENOUGH_MEMORY: QT_TRANSLATE_NOOP(
         "Errors",

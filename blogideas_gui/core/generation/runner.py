@@ -7,6 +7,7 @@ and cost. The GUI runs it on a worker thread; the CLI runs it in a loop.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -21,8 +22,10 @@ from blogideas_gui.core.backends.base import (
     TextDelta,
     Usage,
 )
+from blogideas_gui.core.backends.shape import AnswerShape
 from blogideas_gui.core.common.cancel import CancelToken
-from blogideas_gui.core.writing.ideas import Idea, parse_ideas
+from blogideas_gui.core.writing.answer_reader import AnswerReader, complete_ideas
+from blogideas_gui.core.writing.ideas import Idea
 from blogideas_gui.core.writing.prompts import IdeaRequest, build_messages
 
 
@@ -56,6 +59,14 @@ class GenerationResult:
     cost_usd: float | None
     finish_reason: str
     ideas: list[Idea] = field(default_factory=list)
+    complete: int = 0
+    held_to: str = ""
+    note: str = ""
+
+    @property
+    def finished(self) -> bool:
+        """Whether the answer ended by itself (not stopped, not cut at the token limit)."""
+        return self.finish_reason == "stop"
 
     @property
     def stopped(self) -> bool:
@@ -83,6 +94,9 @@ class GenerationResult:
                 None if self.tokens_per_second is None else round(self.tokens_per_second, 2)
             ),
             "finish_reason": self.finish_reason,
+            "ideas_asked": self.request.count,
+            "ideas_complete": self.complete,
+            "shape": self.held_to or "free-form",
             "cost_usd": self.cost_usd,
         }
 
@@ -97,48 +111,73 @@ def generate(
     options: GenerationOptions | None = None,
     clock: Callable[[], float] = time.perf_counter,
     messages: Sequence[ChatMessage] | None = None,
+    role: str | None = None,
 ) -> Iterator[GenerationEvent]:
     """Run ``request`` on ``backend``, yielding phases, text and the result.
 
+    An idea request asks the backend for its shape (:class:`AnswerShape`:
+    exactly ``request.count`` ideas) and, unless ``options`` say otherwise,
+    for as many tokens as that many ideas need in the request's language. A
+    JSON answer (a server's Structured Outputs) is passed on as Markdown.
     Tokens per second are counted from the first token, as peers report them;
     the first-token time is reported on its own. ``messages`` replaces the
-    request's own prompt (expanding one idea of it, for one).
+    request's own prompt (expanding one idea of it, for one): free text then.
+    ``role`` is the user's own role prompt for an idea request, if any.
     """
     request = request.validated()
     options = options or GenerationOptions()
+    shape = options.shape
+    if messages is None:
+        shape = AnswerShape(request.count) if shape is None else shape
+        shape = dataclasses.replace(shape, count=request.count)
+        options = dataclasses.replace(
+            options,
+            shape=shape,
+            max_tokens=options.max_tokens or shape.token_budget(request.language),
+        )
     started = clock()
     if not backend.is_loaded:
         yield PhaseChanged(Phase.LOADING)
         backend.load()
     yield PhaseChanged(Phase.WAITING)
-    parts: list[str] = []
+    reader = AnswerReader(expect_json=shape is not None)
     first: float | None = None
+    first_pieces = 0
     done = Done(Usage(), "cancelled")
-    prompt = build_messages(request) if messages is None else messages
+    prompt = build_messages(request, role=role) if messages is None else messages
     for event in backend.stream(prompt, options, cancel):
         if isinstance(event, TextDelta):
             if first is None:
                 first = clock()
+                first_pieces = event.pieces
                 yield PhaseChanged(Phase.WRITING)
-            parts.append(event.text)
-            yield event
+            text = reader.feed(event.text)
+            yield event if text == event.text else TextDelta(text, event.pieces)
         else:
             done = event
+    tail = reader.finish()
+    if tail:
+        yield TextDelta(tail, 0)
     ended = clock()
-    markdown = "".join(parts)
     rate = None
-    if first is not None and ended > first and done.usage.completion_tokens > 1:
-        rate = (done.usage.completion_tokens - 1) / (ended - first)
+    after_first = done.usage.completion_tokens - max(1, first_pieces)
+    if first is not None and ended > first and after_first > 0:
+        rate = after_first / (ended - first)
+    ideas = reader.ideas()
+    minimum = shape.min_points if shape is not None else 1
     yield GenerationResult(
         request=request,
         backend=backend.name,
         model=backend.model_name,
-        markdown=markdown,
+        markdown=reader.markdown,
         usage=done.usage,
         seconds=ended - started,
         first_token_seconds=None if first is None else first - started,
         tokens_per_second=rate,
         cost_usd=request_cost(backend.model_name, done.usage, free=backend.is_free),
         finish_reason=done.finish_reason,
-        ideas=parse_ideas(markdown),
+        ideas=ideas,
+        complete=complete_ideas(ideas, done.finish_reason == "stop", minimum),
+        held_to=done.held_to,
+        note=done.note,
     )

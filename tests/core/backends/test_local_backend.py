@@ -26,17 +26,19 @@ def test_streams_text_then_done_with_usage(local_backend: LocalBackend) -> None:
     assert isinstance(done, Done)
     assert len(deltas) >= 5
     assert "".join(d.text for d in deltas).strip()
-    assert done.usage.completion_tokens == len(deltas)
+    assert done.usage.completion_tokens == sum(d.pieces for d in deltas)
     assert done.usage.prompt_tokens > 50  # the role prompt alone is longer than that
     assert done.finish_reason in {"stop", "length"}
 
 
 def test_model_stays_loaded_between_requests(local_backend: LocalBackend) -> None:
-    engine = local_backend._llm
     messages = build_messages(IdeaRequest("gardening", 2, "en"))
     for _ in range(2):
-        list(local_backend.stream(messages, GenerationOptions(max_tokens=4, seed=1), CancelToken()))
-    assert local_backend._llm is engine
+        events = list(
+            local_backend.stream(messages, GenerationOptions(max_tokens=4, seed=1), CancelToken())
+        )
+        assert isinstance(events[-1], Done) and events[-1].usage.completion_tokens == 4
+        assert local_backend.is_loaded
 
 
 def test_cancel_stops_within_a_few_tokens(local_backend: LocalBackend) -> None:

@@ -1,0 +1,262 @@
+"""The asked-for shape as a byte-level machine, for constrained local decoding.
+
+The local backend writes Markdown in exactly the shape the role prompt asks
+for::
+
+    ## 1. Title
+    One sentence that sells the post.
+    - First point
+    - Second point
+
+    ## 2. ...
+
+and this machine says, byte by byte, what may come next: exactly ``count``
+ideas, each a title, a one-line hook and ``min_points``-``max_points``
+outline points, every line at most so many characters of any script (the
+bound counts UTF-8 characters, not bytes, so Korean gets the same room as
+English), nothing before the first idea and nothing after the last.
+
+Bytes, not characters, because a model's tokens are bytes: small models'
+vocabularies split a Korean syllable over two or three tokens, so a token may
+end inside a character. The machine keeps the UTF-8 sequence open across
+tokens and lets a line end only between characters.
+
+It also knows what finishing costs: :meth:`IdeaMachine.cost` counts the
+tokens of one way to finish from a state (a character per token, which every
+vocabulary can do). The decoder refuses a token after which the rest could no
+longer fit in the answer's budget, so lines get shorter as the budget runs
+out and an answer nobody stopped always ends complete.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from blogideas_gui.core.backends.shape import AnswerShape
+
+NEWLINE = 0x0A
+SPACE = 0x20
+DASH = 0x2D
+HASH = 0x23
+# Bytes that alone make no text in Markdown: a line needs one byte outside them.
+MARKUP = frozenset(b" `*_~#>|=+-")
+
+# Parts of an idea.
+TITLE, HOOK, POINT = 0, 1, 2
+# Modes of the machine.
+FREE, AFTER_POINT, END = 0, 1, 2
+
+
+class State:
+    """Where in the answer the machine is; copied before trying a token."""
+
+    __slots__ = (
+        "chars",
+        "idea",
+        "literal",
+        "mode",
+        "part",
+        "pending",
+        "points",
+        "started",
+        "visible",
+    )
+
+    def __init__(self) -> None:
+        self.mode = FREE
+        self.idea = 1
+        self.part = TITLE
+        self.points = 0
+        self.chars = 0
+        self.started = False
+        self.visible = False
+        self.pending = 0
+        self.literal = b""
+
+    def copy(self) -> State:
+        other = State.__new__(State)
+        other.mode, other.idea, other.part, other.points = (
+            self.mode,
+            self.idea,
+            self.part,
+            self.points,
+        )
+        other.chars, other.started, other.visible = self.chars, self.started, self.visible
+        other.pending, other.literal = self.pending, self.literal
+        return other
+
+
+def _heading(idea: int) -> bytes:
+    return b"## %d." % idea
+
+
+class IdeaMachine:
+    """Checks bytes against an :class:`AnswerShape`; states are :class:`State`.
+
+    ``literal_tokens`` counts the tokens of a literal (the heading "## 3.")
+    with the model's own tokenizer, for :meth:`cost`; by default one per byte.
+    """
+
+    def __init__(
+        self, shape: AnswerShape, literal_tokens: Callable[[bytes], int] | None = None
+    ) -> None:
+        self.shape = shape
+        self._limits = (shape.title_chars, shape.hook_chars, shape.point_chars)
+        count = literal_tokens or len
+        # Tokens of one way to write a whole idea from its heading on, and of
+        # everything after idea k (its separator, the ideas after it).
+        fresh_idea = [0] + [
+            count(_heading(k)) + 3 + 2 + shape.min_points * 4 for k in range(1, shape.count + 1)
+        ]
+        self._after = [0] * (shape.count + 2)
+        for k in range(shape.count - 1, 0, -1):
+            self._after[k] = self._after[k + 1] + 1 + fresh_idea[k + 1]
+        self._literal_cost = count
+
+    def start(self) -> State:
+        """The state before the answer's first byte: the first heading comes next."""
+        state = State()
+        state.literal = _heading(1)
+        return state
+
+    @staticmethod
+    def forced(state: State) -> bytes:
+        """Bytes that must come next whatever the model wants (a heading, a dash)."""
+        return state.literal
+
+    @staticmethod
+    def finished(state: State) -> bool:
+        """Whether nothing more may be written."""
+        return state.mode == END
+
+    def can_stop(self, state: State) -> bool:
+        """Whether the answer may end here (the model's end-of-text token)."""
+        if state.mode == END:
+            return True
+        return (
+            state.mode == AFTER_POINT
+            and state.idea == self.shape.count
+            and state.points >= self.shape.min_points
+            and not state.literal
+        )
+
+    def feed(self, state: State, data: bytes) -> bool:
+        """Advance ``state`` over ``data`` in place; False (state spoilt) if not allowed."""
+        return all(self._step(state, byte) for byte in data)
+
+    def _step(self, state: State, byte: int) -> bool:
+        if state.literal:
+            if byte != state.literal[0]:
+                return False
+            state.literal = state.literal[1:]
+            if not state.literal and state.mode == FREE:
+                self._open_line(state)
+            return True
+        mode = state.mode
+        if mode == FREE:
+            if byte == NEWLINE:
+                if not state.visible or state.pending:
+                    return False
+                self._end_line(state)
+                return True
+            if state.pending:
+                if byte & 0xC0 != 0x80:
+                    return False
+                state.pending -= 1
+                return True
+            if byte < SPACE or byte == 0x7F or byte & 0xC0 == 0x80 or byte >= 0xF8:
+                return False
+            if state.chars >= self._limits[state.part]:
+                return False
+            if not state.started:
+                state.started = True
+                if state.part != HOOK:
+                    # "## 1. Title", "- point": one space after the marker.
+                    return byte == SPACE
+                if byte in (SPACE, DASH, HASH, 0x2A, 0x3E):  # " - # * >": a list, not a hook
+                    return False
+            state.chars += 1
+            if byte not in MARKUP:
+                state.visible = True
+            if byte >= 0xF0:
+                state.pending = 3
+            elif byte >= 0xE0:
+                state.pending = 2
+            elif byte >= 0xC0:
+                state.pending = 1
+            return True
+        if mode == AFTER_POINT:
+            shape = self.shape
+            if byte == DASH and state.points < shape.max_points:
+                state.mode = FREE
+                self._open_line(state)
+                return True
+            if byte == NEWLINE and state.points >= shape.min_points and state.idea < shape.count:
+                state.idea += 1
+                state.part = TITLE
+                state.points = 0
+                state.mode = FREE
+                state.literal = _heading(state.idea)
+                return True
+            return False
+        return False
+
+    @staticmethod
+    def _open_line(state: State) -> None:
+        state.chars = 0
+        state.started = False
+        state.visible = False
+        state.pending = 0
+
+    def _end_line(self, state: State) -> None:
+        shape = self.shape
+        if state.part == TITLE:
+            state.part = HOOK
+            self._open_line(state)
+        elif state.part == HOOK:
+            state.part = POINT
+            state.literal = b"-"
+        else:
+            state.points += 1
+            state.mode = AFTER_POINT
+            if state.points < shape.min_points:
+                state.mode = FREE
+                state.literal = b"-"
+            elif state.points >= shape.max_points:
+                if state.idea == shape.count:
+                    state.mode = END
+                else:
+                    state.idea += 1
+                    state.part = TITLE
+                    state.points = 0
+                    state.mode = FREE
+                    state.literal = b"\n" + _heading(state.idea)
+        if state.mode == FREE and not state.literal:
+            self._open_line(state)
+
+    def cost(self, state: State) -> int:
+        """Tokens of one way to finish from ``state``: an upper bound of the least needed."""
+        shape = self.shape
+        if state.mode == END:
+            return 0
+        after = self._after[state.idea]
+        if state.mode == AFTER_POINT:
+            if state.idea == shape.count and state.points >= shape.min_points:
+                return 0
+            return max(0, shape.min_points - state.points) * 4 + after
+        tokens = self._literal_cost(state.literal) if state.literal else 0
+        if state.literal:
+            line = 3  # a heading or a dash: " x" and the newline after it
+        elif state.visible:
+            line = state.pending + 1
+        elif state.started or state.part == HOOK:
+            line = 2
+        else:
+            line = 3
+        if state.part == TITLE:
+            rest = 2 + shape.min_points * 4
+        elif state.part == HOOK:
+            rest = shape.min_points * 4
+        else:
+            rest = max(0, shape.min_points - state.points - 1) * 4
+        return tokens + line + rest + after

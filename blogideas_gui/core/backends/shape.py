@@ -1,0 +1,79 @@
+"""The shape an answer must have: how many ideas, and how long each line may be.
+
+Both backends hold the model to it, each in the way its engine allows: the
+local one decodes under :class:`~.idea_machine.IdeaMachine` (Markdown, byte
+by byte), an OpenAI-compatible server gets :meth:`AnswerShape.json_schema` as
+Structured Outputs. It lives with the backends because they are the lowest
+layer that must know it; the writing layer builds it from the request.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+# Tokens per character of the answer's language, generous on purpose: small
+# local models' vocabularies spend two to three tokens on a Korean syllable
+# (measured on the starter: 2.1), and an answer nobody stopped must be a
+# finished one. The local decoder also caps the budget to the model's context
+# and keeps every answer within it (see IdeaMachine.cost).
+TOKENS_PER_CHAR = {"en": 0.35, "ko": 2.2}
+MAX_BUDGET = 8192
+SCHEMA_NAME = "blog_post_ideas"
+
+
+@dataclass(frozen=True)
+class AnswerShape:
+    """``count`` ideas, each a title, a one-line hook and some outline points.
+
+    Line lengths are in characters of any script, so a Korean title gets the
+    same room as an English one.
+    """
+
+    count: int
+    title_chars: int = 80
+    hook_chars: int = 160
+    point_chars: int = 100
+    min_points: int = 2
+    max_points: int = 4
+
+    def token_budget(self, language: str) -> int:
+        """Answer tokens that fit ``count`` ideas written to three quarters of their bounds."""
+        chars = self.title_chars + self.hook_chars + self.max_points * self.point_chars
+        per_idea = 0.75 * chars * TOKENS_PER_CHAR.get(language, max(TOKENS_PER_CHAR.values()))
+        return min(MAX_BUDGET, int(self.count * (per_idea + 16)) + 16)
+
+    def json_schema(self) -> dict[str, Any]:
+        """The shape as a strict JSON schema (OpenAI's Structured Outputs subset).
+
+        Only keywords strict mode accepts: array sizes, no string lengths
+        (the role prompt asks for short lines instead).
+        """
+        idea = {
+            "type": "object",
+            "properties": {
+                "title": {"type": "string"},
+                "hook": {"type": "string"},
+                "outline": {
+                    "type": "array",
+                    "items": {"type": "string"},
+                    "minItems": self.min_points,
+                    "maxItems": self.max_points,
+                },
+            },
+            "required": ["title", "hook", "outline"],
+            "additionalProperties": False,
+        }
+        return {
+            "type": "object",
+            "properties": {
+                "ideas": {
+                    "type": "array",
+                    "items": idea,
+                    "minItems": self.count,
+                    "maxItems": self.count,
+                }
+            },
+            "required": ["ideas"],
+            "additionalProperties": False,
+        }
