@@ -1,8 +1,9 @@
 """``blogideas history``: list, show and export past sessions from the command line.
 
 The same store and export code as the window, so a session read here looks
-as it does there. Mistakes (an unknown id, a path that cannot be written)
-raise :class:`BlogIdeasError` with ``BAD_OPTION``: exit status 2 in ``cli``.
+as it does there. Mistakes (an unknown id, an export onto an existing file without
+``--force``) raise a usage :class:`BlogIdeasError`: exit status 2 in ``cli``.
+An export never writes over the app's own files, links or devices.
 """
 
 from __future__ import annotations
@@ -47,7 +48,10 @@ def add_history_parser(subparsers: Any) -> None:
     show.add_argument("--json", action="store_true", help="print a JSON object")
     export = commands.add_parser("export", help="write one session to a Markdown file")
     export.add_argument("id", type=_session_id)
-    export.add_argument("path", help="the Markdown file to write")
+    export.add_argument("path", help="the Markdown file to write (a new file)")
+    export.add_argument(
+        "--force", action="store_true", help="replace PATH if it is an existing file"
+    )
 
 
 def _get(store: HistoryStore, session_id: int) -> Session:
@@ -90,6 +94,7 @@ def _run(args: argparse.Namespace, store: HistoryStore) -> int:
         else:
             sys.stdout.write(session_markdown(session, store.expansions(session.id)))
         return 0
-    write_export(args.path, session_markdown(session, store.expansions(session.id)))
+    text = session_markdown(session, store.expansions(session.id))
+    write_export(args.path, text, replace=args.force)
     print(args.path)
     return 0

@@ -22,6 +22,7 @@ from blogideas_gui.core.account.budget import Ledger, counts_against_budget
 from blogideas_gui.core.backends.base import GenerationOptions, TextDelta
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind, user_message
+from blogideas_gui.core.common.files import listen
 from blogideas_gui.core.common.language import LANGUAGES
 from blogideas_gui.core.generation.runner import GenerationEvent, GenerationResult, generate
 from blogideas_gui.core.history.store import HistoryStore
@@ -135,8 +136,14 @@ def _stream(events: Iterator[GenerationEvent], as_json: bool) -> GenerationResul
     return result
 
 
+def _say(notice: BlogIdeasError) -> None:
+    """A file notice (damaged, from a newer version, disk full): one line on stderr."""
+    print(notice.message(), file=sys.stderr)
+
+
 def run(argv: Sequence[str]) -> int:
     """Run a command; every failure becomes one line on stderr and an exit status."""
+    listen(_say)
     try:
         args = build_parser().parse_args(list(argv))
         if args.command == "models":

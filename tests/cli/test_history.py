@@ -94,3 +94,51 @@ def test_export_to_an_unwritable_path(ids: list[int], tmp_path: Path) -> None:
         run("export", str(ids[0]), str(tmp_path / "no" / "such" / "folder.md"))
     assert caught.value.kind is ErrorKind.EXPORT_FAILED
     assert "folder.md" in caught.value.message("en")
+
+
+def test_export_never_writes_over_the_history_itself(ids: list[int], tmp_path: Path) -> None:
+    """Pointed at the app's own database it once destroyed every session."""
+    database = tmp_path / "data" / "history.sqlite3"
+    before = database.read_bytes()
+    with pytest.raises(BlogIdeasError) as caught:
+        run("export", str(ids[0]), str(database))
+    assert caught.value.kind is ErrorKind.EXPORT_OWN_FILE
+    with pytest.raises(BlogIdeasError):
+        run("export", str(ids[0]), str(database), "--force")
+    assert database.read_bytes() == before
+    with HistoryStore() as store:
+        assert len(store.list_sessions()) == 2
+    assert "BlogIdeas keeps its history" in caught.value.message("en")
+    assert "기록·설정·모델" in caught.value.message("ko")
+
+
+def test_export_refuses_links_and_devices(ids: list[int], tmp_path: Path) -> None:
+    precious = tmp_path / "precious.txt"
+    precious.write_text("mine", encoding="utf-8")
+    link = tmp_path / "ideas.md"
+    link.symlink_to(precious)
+    for target in (link, Path("/dev/null")):
+        with pytest.raises(BlogIdeasError) as caught:
+            run("export", str(ids[0]), str(target), "--force")
+        assert caught.value.kind is ErrorKind.EXPORT_NOT_A_FILE
+    assert precious.read_text(encoding="utf-8") == "mine" and link.is_symlink()
+
+
+def test_export_replaces_a_file_only_with_force(
+    ids: list[int], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "out" / "ideas.md"
+    target.parent.mkdir()
+    target.write_text("my notes", encoding="utf-8")
+    with pytest.raises(BlogIdeasError) as caught:
+        run("export", str(ids[0]), str(target))
+    assert caught.value.kind is ErrorKind.EXPORT_EXISTS and caught.value.exit_code == 2
+    assert "--force" in caught.value.message("en")
+    assert target.read_text(encoding="utf-8") == "my notes"
+    assert run("export", str(ids[0]), str(target), "--force") == 0
+    assert "라떼 아트" in target.read_text(encoding="utf-8")
+    assert [path.name for path in target.parent.iterdir()] == ["ideas.md"]  # no temporary left
+    fresh = tmp_path / "out" / "new.md"
+    assert run("export", str(ids[1]), str(fresh)) == 0
+    assert "Green tea" in fresh.read_text(encoding="utf-8")
+    assert capsys.readouterr().out.splitlines() == [str(target), str(fresh)]

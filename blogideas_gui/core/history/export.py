@@ -7,16 +7,19 @@ out and keeps the words, the list bullets and the link addresses.
 
 from __future__ import annotations
 
+import errno
 import os
 import re
-import tempfile
+import stat
 from collections.abc import Sequence
 from datetime import datetime
 from pathlib import Path
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.files import atomic_write
 from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP, translate
 from blogideas_gui.core.common.language import Language, system_language
+from blogideas_gui.core.common.paths import config_dir, data_dir, log_dir, models_dir
 from blogideas_gui.core.history.records import Expansion, Favourite, Session
 from blogideas_gui.core.writing.expansion import expansion_label
 from blogideas_gui.core.writing.ideas import Idea
@@ -152,28 +155,43 @@ def markdown_to_plain_text(markdown: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def write_export(path: str | os.PathLike[str], text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all (temporary file, then rename).
+def write_export(path: str | os.PathLike[str], text: str, *, replace: bool = False) -> Path:
+    """Write ``text`` to ``path`` whole or not at all; never destroy anything on the way.
 
-    Raises a :class:`BlogIdeasError` that names the path when it cannot be
-    written (no such folder, no permission, disk full).
+    An export refuses the app's own folders (pointed at the history database
+    it would wipe every session), anything that is not an ordinary file (a
+    link, a folder, a device), and an existing file unless ``replace`` says
+    the user agreed. The file appears complete or not at all (a temporary
+    file, then a rename), and without ``replace`` it is linked into place,
+    so a file that appears meanwhile is not overwritten either.
+
+    Returns the path written. Raises a :class:`BlogIdeasError` naming the path:
+    EXPORT_OWN_FILE, EXPORT_NOT_A_FILE, EXPORT_EXISTS, DISK_FULL, or
+    EXPORT_FAILED (no such folder, no permission).
     """
     path = Path(path).expanduser()
-    temporary: str | None = None
     try:
-        if path.is_dir():
-            raise IsADirectoryError(21, "it is a folder", str(path))
-        handle, temporary = tempfile.mkstemp(
-            prefix=f".{path.name}.", suffix=".tmp", dir=path.parent
-        )
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
-        os.chmod(temporary, 0o644)  # mkstemp's 0600 would surprise a user sharing the file
-        os.replace(temporary, path)
-        temporary = None
+        where = path.parent.resolve() / path.name
+        if any(where.is_relative_to(folder) for folder in _app_folders()):
+            raise BlogIdeasError(ErrorKind.EXPORT_OWN_FILE, str(path))
+        if os.path.lexists(path):
+            if not stat.S_ISREG(os.lstat(path).st_mode):
+                raise BlogIdeasError(ErrorKind.EXPORT_NOT_A_FILE, str(path))
+            if not replace:
+                raise BlogIdeasError(ErrorKind.EXPORT_EXISTS, str(path))
+        if not path.parent.is_dir():
+            raise FileNotFoundError(errno.ENOENT, "no such folder", str(path.parent))
+        atomic_write(path, text.encode("utf-8"), mode=0o644, replace=replace)
+    except FileExistsError as error:
+        raise BlogIdeasError(ErrorKind.EXPORT_EXISTS, str(path)) from error
     except OSError as error:
+        if error.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise BlogIdeasError(ErrorKind.DISK_FULL, str(path.parent)) from error
         reason = error.strerror or type(error).__name__
         raise BlogIdeasError(ErrorKind.EXPORT_FAILED, f"{path} ({reason})") from error
-    finally:
-        if temporary is not None:
-            Path(temporary).unlink(missing_ok=True)
+    return path
+
+
+def _app_folders() -> list[Path]:
+    """Where the app keeps what it would be a loss to overwrite."""
+    return [folder().resolve() for folder in (config_dir, data_dir, log_dir, models_dir)]

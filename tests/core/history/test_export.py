@@ -122,16 +122,22 @@ def test_markdown_to_plain_text() -> None:
 def test_write_export_writes_whole_files(tmp_path: Path) -> None:
     target = tmp_path / "ideas.md"
     target.write_text("old", encoding="utf-8")
-    write_export(target, "# 새 아이디어\n")
+    write_export(target, "# 새 아이디어\n", replace=True)
     assert target.read_text(encoding="utf-8") == "# 새 아이디어\n"
-    assert [path.name for path in tmp_path.iterdir()] == ["ideas.md"]  # no temporary left
+    left = [path.name for path in tmp_path.iterdir() if path.name != "home"]  # the app's folders
+    assert left == ["ideas.md"]  # no temporary left
 
 
-@pytest.mark.parametrize("where", ["missing/ideas.md", "."])
-def test_write_export_says_plainly_when_it_cannot_write(tmp_path: Path, where: str) -> None:
+@pytest.mark.parametrize(
+    ("where", "kind"),
+    [("missing/ideas.md", ErrorKind.EXPORT_FAILED), (".", ErrorKind.EXPORT_NOT_A_FILE)],
+)
+def test_write_export_says_plainly_when_it_cannot_write(
+    tmp_path: Path, where: str, kind: ErrorKind
+) -> None:
     target = tmp_path / where
     with pytest.raises(BlogIdeasError) as caught:
-        write_export(target, "text")
-    assert caught.value.kind is ErrorKind.EXPORT_FAILED
+        write_export(target, "text", replace=True)
+    assert caught.value.kind is kind
     assert str(target) in caught.value.message("en")
     assert "Traceback" not in caught.value.message("en")
