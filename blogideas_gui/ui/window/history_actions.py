@@ -151,7 +151,8 @@ class HistoryActions(QObject):
         if not path:
             return
         try:
-            write_export(path, text)
+            # Qt's save dialog has already asked whether to replace an existing file.
+            write_export(path, text, replace=True)
         except BlogIdeasError as error:
             self.window.message.setText(error.message())
             return
