@@ -365,6 +365,13 @@
     </message>
 </context>
 <context>
+    <name>NoticeBanner</name>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+</context>
+<context>
     <name>HistorySidebar</name>
     <message>
         <location filename="../ui/history_sidebar.py" line="46" />

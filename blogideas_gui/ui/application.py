@@ -24,8 +24,6 @@ class Application:
         install_translator(app, interface_language(loaded.settings.ui_language))
         self.window = MainWindow(settings=loaded.settings)
         self.window.ui_language_changed.connect(self.switch_language)
-        if loaded.notice is not None:
-            self.window.message.setText(loaded.notice.message())
         self.window.show()
         if not loaded.settings.first_run_done:
             QTimer.singleShot(0, self.window.open_guide)
@@ -60,7 +58,7 @@ def run_gui(args: Sequence[str]) -> int:
     """Open the window and run until it closes; 0 on a normal close.
 
     A damaged settings file was already set aside by ``load_settings``; the
-    window says so once. Settings are saved when the window closes.
+    window's notice banner says so once. Settings are saved when the window closes.
     """
     app = QApplication.instance() or QApplication(["blogideas", *args])
     assert isinstance(app, QApplication)

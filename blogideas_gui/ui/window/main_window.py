@@ -51,6 +51,7 @@ from blogideas_gui.ui.common.worker import WorkerHandle, WorkerThread
 from blogideas_gui.ui.window.answer_panel import AnswerPanel
 from blogideas_gui.ui.window.history_actions import HistoryActions
 from blogideas_gui.ui.window.history_sidebar import HistorySidebar
+from blogideas_gui.ui.window.notice_banner import NoticeBanner
 from blogideas_gui.ui.window.request_form import RequestForm
 from blogideas_gui.ui.window.status_line import StatusLine
 
@@ -117,8 +118,11 @@ class MainWindow(QMainWindow):
         self.generate_button, self.stop_button = self.form.generate_button, self.form.stop_button
         self.copy_button, self.output = self.form.copy_button, self.answer.markdown
 
+        # Damaged, newer-version or unwritable files, said once (opened over them all the same).
+        self.notices = NoticeBanner(self)
         right = QWidget(self)
         column = QVBoxLayout(right)
+        column.addWidget(self.notices)
         column.addWidget(self.form)
         column.addWidget(self.answer, 1)
         column.addWidget(self.status)

@@ -1,0 +1,87 @@
+"""The window always opens: over a damaged or newer history, with its notice in a banner."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.files import report
+from blogideas_gui.core.common.language import use_language
+from blogideas_gui.core.history.schema import SCHEMA_VERSION
+from blogideas_gui.core.history.store import default_history_path
+from blogideas_gui.ui.common.i18n import install_translator
+from blogideas_gui.ui.window.main_window import MainWindow
+
+SHOTS = Path("/tmp/shots")
+
+
+@pytest.fixture
+def korean(qapp: QApplication) -> Iterator[None]:
+    assert install_translator(qapp, "ko")
+    yield
+    install_translator(qapp, "en")
+    use_language(None)
+
+
+def open_window(qtbot: QtBot) -> MainWindow:
+    window = MainWindow()
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.mark.usefixtures("korean")
+def test_the_window_opens_over_a_damaged_history_and_says_so(qtbot: QtBot) -> None:
+    path = default_history_path()
+    path.write_bytes(os.urandom(8192))
+    window = open_window(qtbot)
+    qtbot.waitUntil(window.notices.isVisible)
+    text = window.notices.text.text()
+    assert "기록 파일이 손상되어" in text and ".damaged-" in text
+    [aside] = path.parent.glob("history.sqlite3.damaged-*")
+    assert aside.name in text and len(aside.read_bytes()) == 8192
+    assert window.sidebar.isVisible() and window.form.generate_button.isEnabled()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    window.grab().save(str(SHOTS / "damaged-history-ko.png"))
+    qtbot.mouseClick(window.notices.close_button, Qt.MouseButton.LeftButton)
+    assert not window.notices.isVisible()
+
+
+def test_the_window_opens_over_a_newer_history_and_leaves_it_alone(qtbot: QtBot) -> None:
+    path = default_history_path()
+    with contextlib.closing(sqlite3.connect(path)) as db:
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
+    before = path.read_bytes()
+    window = open_window(qtbot)
+    qtbot.waitUntil(window.notices.isVisible)
+    assert "newer version of BlogIdeas" in window.notices.text.text()
+    assert window.store.in_memory
+    window.close()
+    assert path.read_bytes() == before
+
+
+def test_a_notice_from_another_thread_reaches_the_banner(qtbot: QtBot) -> None:
+    """A history write on the generation thread may meet the full disk."""
+    window = open_window(qtbot)
+    assert not window.notices.isVisible()
+    notice = BlogIdeasError(ErrorKind.DISK_FULL, "/data")
+    worker = threading.Thread(target=report, args=(notice,))
+    worker.start()
+    worker.join()
+    qtbot.waitUntil(window.notices.isVisible)
+    assert "Not enough free disk space (/data)" in window.notices.text.text()
+    report(notice)  # said once: the banner does not repeat it
+    qtbot.mouseClick(window.notices.close_button, Qt.MouseButton.LeftButton)
+    report(notice)
+    assert not window.notices.isVisible()
