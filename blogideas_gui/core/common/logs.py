@@ -10,6 +10,7 @@ app, not dozens of tracebacks.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 
@@ -31,6 +32,16 @@ class QuietFileHandler(logging.handlers.RotatingFileHandler):
     def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging's name
         """Count the lost record; never print it or a traceback to stderr."""
         self.dropped += 1
+
+    def flush(self) -> None:
+        """Write what is buffered, if the disk takes it."""
+        with contextlib.suppress(OSError):
+            super().flush()
+
+    def close(self) -> None:
+        """Close the file; what a full disk refuses is dropped."""
+        with contextlib.suppress(OSError):
+            super().close()
 
 
 def setup_logging(level: int = logging.INFO) -> None:
