@@ -51,6 +51,17 @@ SERVER_ERROR = {
 }
 
 
+FORMAT_REFUSED = {
+    "error": {
+        "message": "Invalid parameter: 'response_format' of type 'json_schema' is not supported "
+        "with this model.",
+        "type": "invalid_request_error",
+        "param": "response_format",
+        "code": None,
+    }
+}
+
+
 NOT_FOUND = {
     "error": {
         "message": "Invalid URL (GET /v1/models)",

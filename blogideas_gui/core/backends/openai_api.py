@@ -11,6 +11,7 @@ tested with an injected sleep (the policy is in :mod:`.openai_errors`).
 
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -31,6 +32,13 @@ from blogideas_gui.core.backends.openai_errors import (
     cancellable_sleep,
     retry_delay,
     translate_error,
+)
+from blogideas_gui.core.backends.structured_output import (
+    FREE_FORM_NOTE,
+    MEMORY,
+    refuses_format,
+    response_format,
+    with_json_note,
 )
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
@@ -157,14 +165,24 @@ class OpenAIBackend:
             max_retries=0,
         )
 
-    def _request(self, messages: Sequence[ChatMessage], options: GenerationOptions) -> Any:
-        """Open the stream; llama.cpp-style servers also get a repeat penalty."""
+    def _request(
+        self, messages: Sequence[ChatMessage], options: GenerationOptions, dialect: str | None
+    ) -> Any:
+        """Open the stream; llama.cpp-style servers also get a repeat penalty.
+
+        With a ``dialect``, the shape goes along as ``response_format``.
+        """
         extra: dict[str, object] = {}
         if not self.is_openai:
             extra["repeat_penalty"] = options.repeat_penalty
+        shaped: dict[str, Any] = {}
+        if dialect is not None and options.shape is not None:
+            shaped["response_format"] = response_format(options.shape, dialect)
+            messages = with_json_note(messages)
         return self._client.chat.completions.create(
             model=self.model,
             messages=list(messages),
+            **shaped,
             stream=True,
             stream_options={"include_usage": True},
             **self._token_limit(options.token_limit()),
@@ -178,8 +196,16 @@ class OpenAIBackend:
         """OpenAI's newer models refuse ``max_tokens``; other servers only know it."""
         return {"max_completion_tokens" if self.is_openai else "max_tokens": tokens}
 
-    def _with_retries(self, call: Callable[[], T], cancel: CancelToken) -> T | None:
-        """``call()``, retried on rate limits and server errors; None if cancelled meanwhile."""
+    def _with_retries(
+        self,
+        call: Callable[[], T],
+        cancel: CancelToken,
+        final: Callable[[BaseException], bool] | None = None,
+    ) -> T | None:
+        """``call()``, retried on rate limits and server errors; None if cancelled meanwhile.
+
+        An error ``final`` says is no passing trouble is raised at once.
+        """
         import openai
 
         attempt = 0
@@ -187,7 +213,8 @@ class OpenAIBackend:
             try:
                 return call()
             except openai.OpenAIError as error:
-                delay = retry_delay(error, attempt) if attempt < self.max_retries else None
+                retry = attempt < self.max_retries and not (final is not None and final(error))
+                delay = retry_delay(error, attempt) if retry else None
                 if delay is None:
                     raise self._translate(error, retried=attempt > 0) from error
                 attempt += 1
@@ -223,10 +250,11 @@ class OpenAIBackend:
         produced = 0
         usage: Usage | None = None
         finish_reason = "stop"
-        response = self._with_retries(lambda: self._request(messages, options), cancel)
-        if response is None:
+        opened = self._open(messages, options, cancel)
+        if opened is None:
             yield Done(Usage(), "cancelled")
             return
+        response, dialect = opened
         unregister = cancel.on_cancel(response.close)
         try:
             for chunk in response:
@@ -252,7 +280,36 @@ class OpenAIBackend:
             response.close()
         if cancel.is_set():
             finish_reason = "cancelled"
-        yield Done(usage or _estimated_usage(messages, produced), finish_reason)
+        shaped = options.shape is not None
+        yield Done(
+            usage or _estimated_usage(messages, produced),
+            finish_reason,
+            held_to="schema" if shaped and dialect is not None else "",
+            note=FREE_FORM_NOTE if shaped and dialect is None else "",
+        )
+
+    def _open(
+        self, messages: Sequence[ChatMessage], options: GenerationOptions, cancel: CancelToken
+    ) -> tuple[Any, str | None] | None:
+        """The open stream and the ``response_format`` dialect it used; None if cancelled.
+
+        A server refusing the dialect gets the next one, at last none
+        (remembered per server in :data:`.structured_output.MEMORY`).
+        """
+        while True:
+            dialect = MEMORY.dialect(self.base_url) if options.shape is not None else None
+            try:
+                response = self._with_retries(
+                    functools.partial(self._request, messages, options, dialect),
+                    cancel,
+                    final=refuses_format if dialect is not None else None,
+                )
+            except BlogIdeasError as error:
+                if dialect is None or not refuses_format(error.__cause__):
+                    raise
+                MEMORY.refuse(self.base_url, dialect)
+                continue
+            return None if response is None else (response, dialect)
 
     def test_connection(
         self,

@@ -46,17 +46,18 @@ class AnswerShape:
     def json_schema(self) -> dict[str, Any]:
         """The shape as a strict JSON schema (OpenAI's Structured Outputs subset).
 
-        Only keywords strict mode accepts: array sizes, no string lengths
-        (the role prompt asks for short lines instead).
+        Only keywords strict mode accepts: array sizes, and each line as a
+        ``pattern`` (one line, not blank, bounded; no quote or backslash, so
+        that servers turning the schema into a grammar never need an escape).
         """
         idea = {
             "type": "object",
             "properties": {
-                "title": {"type": "string"},
-                "hook": {"type": "string"},
+                "title": _line(self.title_chars),
+                "hook": _line(self.hook_chars),
                 "outline": {
                     "type": "array",
-                    "items": {"type": "string"},
+                    "items": _line(self.point_chars),
                     "minItems": self.min_points,
                     "maxItems": self.max_points,
                 },
@@ -77,3 +78,8 @@ class AnswerShape:
             "required": ["ideas"],
             "additionalProperties": False,
         }
+
+
+def _line(chars: int) -> dict[str, str]:
+    """A JSON string that is one line of 1 to ``chars`` characters, not starting with a space."""
+    return {"type": "string", "pattern": f'^[^ \\n"\\\\][^\\n"\\\\]{{0,{chars - 1}}}$'}

@@ -178,6 +178,7 @@ def generate(
         finish_reason=done.finish_reason,
         ideas=ideas,
         complete=complete_ideas(ideas, done.finish_reason == "stop", minimum),
-        held_to=done.held_to,
+        # A server that took the schema but wrote no JSON did not keep the shape.
+        held_to="" if done.held_to == "schema" and not reader.is_json else done.held_to,
         note=done.note,
     )
