@@ -12,7 +12,6 @@ under its file name.
 from __future__ import annotations
 
 import contextlib
-import json
 import logging
 import os
 import shutil
@@ -22,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.files import read_json, write_json
 from blogideas_gui.core.common.paths import models_dir
 from blogideas_gui.core.common.units import format_bytes
 from blogideas_gui.core.models.catalog import CatalogEntry, free_disk_bytes, load_catalog
@@ -31,6 +31,7 @@ from blogideas_gui.core.models.starter import STARTER_NAME, starter_model_path
 log = logging.getLogger(__name__)
 
 MANIFEST_NAME = "installed.json"
+MANIFEST_VERSION = 1
 PARTIAL_FOLDER = ".partial"
 STARTER_ID = "smollm2-135m-starter"
 # Room left free after a copy or download, so the disk is never filled to the brim.
@@ -89,26 +90,26 @@ def _manifest_path(folder: Path) -> Path:
 
 
 def _read_manifest(folder: Path) -> dict[str, dict[str, str]]:
-    """File name -> what we know about it; an unreadable manifest is treated as empty."""
-    try:
-        data = json.loads(_manifest_path(folder).read_text(encoding="utf-8"))
-    except FileNotFoundError:
+    """File name -> what we know about it, by the app's files rule.
+
+    A damaged manifest is set aside and one from a newer version left alone
+    (:func:`~blogideas_gui.core.common.files.read_json`, with its notice);
+    either way the models are still listed, by their file names.
+    """
+    found = read_json(_manifest_path(folder), MANIFEST_VERSION)
+    models = (found.data or {}).get("models", {})
+    if not isinstance(models, dict):
         return {}
-    except (OSError, ValueError) as error:
-        log.warning("ignoring unreadable %s: %s", _manifest_path(folder), error)
-        return {}
-    models = data.get("models", {}) if isinstance(data, dict) else {}
     return {str(name): dict(info) for name, info in models.items() if isinstance(info, dict)}
 
 
 def _write_manifest(folder: Path, models: dict[str, dict[str, str]]) -> None:
-    """Replace the manifest atomically, so a crash never leaves half a file."""
-    temporary = folder / f".{MANIFEST_NAME}.tmp"
-    temporary.write_text(
-        json.dumps({"version": 1, "models": models}, indent=2, ensure_ascii=False),
-        encoding="utf-8",
-    )
-    os.replace(temporary, _manifest_path(folder))
+    """Replace the manifest atomically; a newer version's manifest is never altered."""
+    try:
+        write_json(_manifest_path(folder), {"models": models}, MANIFEST_VERSION)
+    except BlogIdeasError as error:
+        if error.kind is not ErrorKind.FILE_TOO_NEW:
+            raise
 
 
 def _catalog_for(file_name: str, entries: Sequence[CatalogEntry]) -> CatalogEntry | None:

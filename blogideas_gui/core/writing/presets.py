@@ -5,28 +5,25 @@ shape an idea list are saved once under a name and picked from a list. A
 preset only adds lines to the user message (:func:`preset_lines`); the system
 message stays the same, so llama.cpp keeps reusing its evaluated state.
 
-Presets live in one JSON file in the config folder, written atomically like
-the settings. A file that cannot be read as presets is renamed aside
-(``presets.json.damaged-<time>``) and the list starts empty: a bad hand edit
-must never stop the app from starting.
+Presets live in one JSON file in the config folder, under the app's files
+rule like the settings: written atomically; a file that cannot be read as
+presets is renamed aside (``presets.json.damaged-<time>``) and the list starts
+empty; a newer version's file is left as it is. Either way a notice says so
+once: a bad hand edit must never stop the app from starting.
 """
 
 from __future__ import annotations
 
 import dataclasses
-import json
-import logging
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.files import atomic_write, set_aside
+from blogideas_gui.core.common.files import read_json, recover_damaged, write_json
 from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP, translate
 from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.common.paths import config_dir
-
-log = logging.getLogger(__name__)
 
 PRESETS_FILE = "presets.json"
 SCHEMA_VERSION = 1
@@ -197,33 +194,19 @@ class PresetStore:
         return True
 
     def _read(self) -> dict[str, Preset]:
-        path = self.path
-        try:
-            raw = path.read_bytes()
-        except FileNotFoundError:
-            return {}
-        except OSError as error:
-            # Unreadable (permissions, I/O): keep the file, it may come back.
-            log.warning("presets: cannot read %s: %s", path, error)
+        """The presets, by the files rule: damaged set aside, a newer version's left alone."""
+        found = read_json(self.path, SCHEMA_VERSION)
+        if found.data is None:
             return {}
         try:
-            return _parse(json.loads(raw.decode("utf-8")))
-        except (UnicodeDecodeError, ValueError, TypeError, KeyError) as error:
-            log.warning("presets: %s is damaged (%s); starting with none", path, error)
-            set_aside(path)
+            return _parse(found.data)
+        except (ValueError, TypeError, KeyError):
+            recover_damaged(self.path)  # JSON, but not presets
             return {}
 
     def _write(self, presets: dict[str, Preset]) -> None:
-        data = {
-            "version": SCHEMA_VERSION,
-            "presets": [dataclasses.asdict(preset) for preset in presets.values()],
-        }
-        text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        try:
-            atomic_write(self.path, text.encode("utf-8"), mode=0o644)
-        except OSError as error:
-            log.error("presets: cannot write %s: %s", self.path, error)
-            raise BlogIdeasError(ErrorKind.DISK_FULL, str(self.path.parent)) from error
+        data = {"presets": [dataclasses.asdict(preset) for preset in presets.values()]}
+        write_json(self.path, data, SCHEMA_VERSION, mode=0o644)
 
 
 def _parse(data: Any) -> dict[str, Preset]:
