@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, cast
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.files import (
@@ -59,7 +59,15 @@ class SchemaTooNewError(Exception):
 
 
 class DamagedDatabaseError(Exception):
-    """The file is not a readable SQLite database (or fails its integrity check)."""
+    """The file is not a readable SQLite database (or fails its integrity check).
+
+    It carries the connection still open: closing it would make SQLite delete
+    the ``-wal`` file, which belongs with the damaged file when it is set aside.
+    """
+
+    def __init__(self, path: Path, db: sqlite3.Connection) -> None:
+        super().__init__(str(path))
+        self.db = db
 
 
 def user_version(db: sqlite3.Connection) -> int:
@@ -174,8 +182,9 @@ def open_database(
         return Opened(db, found)
     except SchemaTooNewError:
         notice = recover_too_new(path, too_new)
-    except DamagedDatabaseError:
-        notice = recover_damaged(path, damaged, _COMPANIONS)
+    except DamagedDatabaseError as damage:
+        with contextlib.closing(damage.db):
+            notice = recover_damaged(path, damaged, _COMPANIONS)
         try:
             db, found = _open(path, migrations, configure, timeout)
             return Opened(db, found, notice)
@@ -247,19 +256,21 @@ def _open(
         check_same_thread=False,
     )
     try:
-        try:
-            # Read the version before anything can write: a newer version's
-            # file must not even have its journal mode changed.
-            if user_version(db) > len(migrations):
-                raise SchemaTooNewError(f"schema {user_version(db)} > {len(migrations)}")
-            configure(db)
-            if existed and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-                raise DamagedDatabaseError(str(path))
-            found = migrate(db, path, migrations)
-        except sqlite3.DatabaseError as error:
-            if is_damage(error):
-                raise DamagedDatabaseError(str(path)) from error
-            raise
+        # Read the version before anything can write: a newer version's
+        # file must not even have its journal mode changed.
+        if user_version(db) > len(migrations):
+            raise SchemaTooNewError(f"schema {user_version(db)} > {len(migrations)}")
+        configure(db)
+        if existed and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise DamagedDatabaseError(cast(Path, path), db)
+        found = migrate(db, path, migrations)
+    except sqlite3.DatabaseError as error:
+        if path is not None and is_damage(error):
+            raise DamagedDatabaseError(path, db) from error
+        db.close()
+        raise
+    except DamagedDatabaseError:
+        raise
     except BaseException:
         db.close()
         raise
