@@ -85,7 +85,9 @@ def seconds_since_launch() -> float | None:
 
     Measured from the kernel's process start time, not from when Python began,
     so a frozen app's bootloader and unpacking count too: that is the wait a
-    user sees after a double-click.
+    user sees after a double-click. Not ``psutil.Process().create_time()``:
+    it adds the boot time in whole seconds (``btime`` of ``/proc/stat``), so
+    it can be up to a second off, and this measures a wait of a second or two.
     """
     try:
         stat = Path("/proc/self/stat").read_text(encoding="ascii")
