@@ -37,7 +37,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.files import atomic_write
+from blogideas_gui.core.common.files import atomic_write, write_problem
 from blogideas_gui.core.common.paths import config_dir
 from blogideas_gui.core.common.redaction import redact, remember_secret
 
@@ -152,7 +152,7 @@ class KeyStore:
         try:
             atomic_write(self.fallback_path, key.encode("utf-8"), mode=0o600)
         except OSError as error:
-            raise BlogIdeasError(ErrorKind.DISK_FULL, str(self.fallback_path.parent)) from error
+            raise write_problem(self.fallback_path.parent, error) from error
         return StoredKey(
             "file", BlogIdeasError(ErrorKind.KEY_NOT_IN_KEYCHAIN, str(self.fallback_path))
         )

@@ -12,8 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.files import atomic_write
+from blogideas_gui.core.common.files import atomic_write, write_problem
 from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.common.paths import config_dir
 from blogideas_gui.core.writing.prompts import role_prompt
@@ -65,7 +64,8 @@ class TemplateStore:
         is then nothing of the user's to keep, and later default updates apply.
 
         Raises:
-            BlogIdeasError: DISK_FULL when the file cannot be written.
+            BlogIdeasError: DISK_FULL (or FOLDER_NOT_WRITABLE) when the file
+                cannot be written.
         """
         text = text.strip()
         if not text or text == self.default(language):
@@ -75,14 +75,12 @@ class TemplateStore:
         try:
             atomic_write(path, (text + "\n").encode("utf-8"), mode=0o644)
         except OSError as error:
-            log.error("templates: cannot write %s: %s", path, error)
-            raise BlogIdeasError(ErrorKind.DISK_FULL, str(path.parent)) from error
+            raise write_problem(path.parent, error) from error
 
     def restore_default(self, language: Language) -> None:
         """Forget the user's template for ``language``; the default applies again."""
         try:
             self.path(language).unlink(missing_ok=True)
         except OSError as error:
-            # Not a full disk: a locked or read-only folder; the log says which.
-            log.error("templates: cannot remove %s: %s", self.path(language), error)
-            raise BlogIdeasError(ErrorKind.UNEXPECTED) from error
+            # A locked or read-only folder: a known failure, not "unexpected".
+            raise write_problem(self.path(language).parent, error) from error
