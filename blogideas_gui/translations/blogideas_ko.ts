@@ -1113,6 +1113,14 @@
         <translation>아이디어 %d개</translation>
     </message>
     <message>
+        <source>%d of %d ideas complete</source>
+        <translation>아이디어 %d/%d개 완성</translation>
+    </message>
+    <message>
+        <source>free-form answer: the server does not take the idea format</source>
+        <translation>자유 형식 답변: 서버가 아이디어 형식을 받지 않습니다</translation>
+    </message>
+    <message>
         <location filename="../ui/status_line.py" line="105" />
         <source>Loading the model… %.1f s</source>
         <translation>모델을 불러오는 중… %.1f초</translation>

@@ -1,8 +1,12 @@
-"""Where the answer shows: streamed Markdown while it is written, then idea cards.
+"""Where the answer shows: idea cards and the Markdown view, both filled as it is written.
 
-The Markdown view follows the stream (rendered in batches); once the answer
-is parsed into ideas the cards take over, and a toggle goes back to the full
-text (with any expansions below it).
+The Markdown view follows the stream (rendered in batches). The cards follow
+it too, idea by idea: each ``## n.`` heading that arrives finishes the idea
+above it, whose card is then final, and the idea being written shows in a
+last card that grows line by line. The panel turns to the cards as soon as
+the first one appears, unless the reader chose the text meanwhile; a toggle
+goes back to the full text (with any expansions below it). When the answer
+ends, the window hands over the ideas as saved (:meth:`AnswerPanel.set_ideas`).
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from blogideas_gui.core.writing.ideas import Idea
+from blogideas_gui.core.writing.ideas import Idea, parse_ideas
 from blogideas_gui.ui.window.idea_cards import IdeaCards
 from blogideas_gui.ui.window.markdown_view import StreamingMarkdownView
 
@@ -43,6 +47,13 @@ class AnswerPanel(QWidget):
         self.cards_button.setEnabled(False)
         self.cards_button.clicked.connect(self.show_cards)
         self.text_button.clicked.connect(self.show_text)
+        self.text_button.clicked.connect(self._text_chosen)
+        self._following = False
+        self._text_wanted = False
+        self._streamed = ""
+        self._idea_starts: list[int] = []
+        self.markdown.appended.connect(self._follow)
+        self.markdown.replaced.connect(self._stop_following)
         toggle = QHBoxLayout()
         toggle.addStretch(1)
         toggle.addWidget(self.cards_button)
@@ -65,6 +76,7 @@ class AnswerPanel(QWidget):
 
     def set_ideas(self, ideas: Sequence[Idea], starred: frozenset[int] = frozenset()) -> None:
         """Make cards for ``ideas`` and show them; with none, stay on the text."""
+        self._stop_following()
         self.cards.show_ideas(ideas, starred)
         self.cards_button.setEnabled(bool(ideas))
         if ideas:
@@ -73,6 +85,56 @@ class AnswerPanel(QWidget):
             self.show_text()
 
     def clear(self) -> None:
-        """Empty both views, ready for a new answer."""
+        """Empty both views, ready for a new answer, whose ideas the cards will follow."""
         self.set_ideas([])
         self.markdown.set_markdown("")
+        self._following = True
+        self._text_wanted = False
+        self.cards.set_writing(True)
+
+    def _stop_following(self) -> None:
+        self._following = False
+        self._streamed = ""
+        self._idea_starts = []
+        self.cards.set_writing(False)
+
+    def _text_chosen(self) -> None:
+        self._text_wanted = True
+
+    def _follow(self, piece: str) -> None:
+        """Cards for the ideas written so far: finished ones once, the current one as it grows.
+
+        Only the text since the last heading is parsed, and only when a line
+        ended, so a long answer costs the window no more than a short one.
+        """
+        if not self._following:
+            return
+        before = len(self._streamed)
+        self._streamed += piece
+        text = self._streamed
+        search = max(0, before - 3)
+        while (found := text.find("## ", search)) != -1:
+            if found == 0 or text[found - 1] == "\n":
+                self._idea_starts.append(found)
+            search = found + 3
+        if "\n" not in piece and len(self._idea_starts) <= len(self.cards.cards):
+            return
+        cards = self.cards.cards
+        for number, start in enumerate(self._idea_starts):
+            end = self._idea_starts[number + 1] if number + 1 < len(self._idea_starts) else None
+            if number < len(cards) - 1 and end is not None:
+                continue  # finished and already final
+            found_ideas = parse_ideas(text[start:end])
+            if not found_ideas:
+                continue
+            if number < len(cards):
+                cards[number].set_idea(found_ideas[0])
+            else:
+                self.cards.add_idea(found_ideas[0])
+        if (
+            self.cards.cards
+            and not self._text_wanted
+            and self.stack.currentWidget() is not self.cards
+        ):
+            self.cards_button.setEnabled(True)
+            self.show_cards()

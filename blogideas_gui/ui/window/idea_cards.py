@@ -46,16 +46,14 @@ class IdeaCard(QFrame):
         self.setStyleSheet(
             "#ideaCard { background: #ffffff; border: 1px solid #dadce0; border-radius: 8px; }"
         )
-        self.title = QLabel(f"<b>{index + 1}. {_escape(idea.title)}</b>", self)
+        self.title = QLabel(self)
         self.title.setWordWrap(True)
-        self.hook = QLabel(_escape(idea.hook), self)
+        self.hook = QLabel(self)
         self.hook.setWordWrap(True)
-        self.hook.setVisible(bool(idea.hook))
         self.hook.setStyleSheet("color: #3c4043;")
-        points = "".join(f"<li>{_escape(point)}</li>" for point in idea.outline)
-        self.outline = QLabel(f"<ul style='margin:0'>{points}</ul>", self)
+        self.outline = QLabel(self)
         self.outline.setWordWrap(True)
-        self.outline.setVisible(bool(idea.outline))
+        self.set_idea(idea)
 
         self.star = QToolButton(self)
         self.star.setCheckable(True)
@@ -86,6 +84,16 @@ class IdeaCard(QFrame):
         layout.addWidget(self.hook)
         layout.addWidget(self.outline)
         layout.addLayout(actions)
+
+    def set_idea(self, idea: Idea) -> None:
+        """Show ``idea`` (again, as more of it is written)."""
+        self.idea = idea
+        self.title.setText(f"<b>{self.index + 1}. {_escape(idea.title)}</b>")
+        self.hook.setText(_escape(idea.hook))
+        self.hook.setVisible(bool(idea.hook))
+        points = "".join(f"<li>{_escape(point)}</li>" for point in idea.outline)
+        self.outline.setText(f"<ul style='margin:0'>{points}</ul>")
+        self.outline.setVisible(bool(idea.outline))
 
     def _show_star(self, starred: bool) -> None:
         self.star.setText("★" if starred else "☆")
@@ -119,6 +127,7 @@ class IdeaCards(QScrollArea):
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.cards: list[IdeaCard] = []
+        self._writing = False
         self._column = QWidget(self)
         self._layout = QVBoxLayout(self._column)
         self._layout.addStretch(1)
@@ -130,10 +139,27 @@ class IdeaCards(QScrollArea):
             self._layout.removeWidget(card)
             card.deleteLater()
         self.cards = []
-        for index, idea in enumerate(ideas):
-            card = IdeaCard(index, idea, index in starred, self._column)
-            card.copy_requested.connect(self.copy_requested)
-            card.star_toggled.connect(self.star_toggled)
-            card.expand_requested.connect(self.expand_requested)
-            self._layout.insertWidget(index, card)
-            self.cards.append(card)
+        for idea in ideas:
+            self.add_idea(idea, len(self.cards) in starred)
+
+    def add_idea(self, idea: Idea, starred: bool = False) -> IdeaCard:
+        """One more card, below the others (an idea the model is writing now)."""
+        index = len(self.cards)
+        card = IdeaCard(index, idea, starred, self._column)
+        card.copy_requested.connect(self.copy_requested)
+        card.star_toggled.connect(self.star_toggled)
+        card.expand_requested.connect(self.expand_requested)
+        self._layout.insertWidget(index, card)
+        self.cards.append(card)
+        self._enable(card)
+        return card
+
+    def set_writing(self, writing: bool) -> None:
+        """While an answer streams its cards are read-only: no idea is saved to act on yet."""
+        self._writing = writing
+        for card in self.cards:
+            self._enable(card)
+
+    def _enable(self, card: IdeaCard) -> None:
+        for button in (card.star, card.copy, card.expand):
+            button.setEnabled(not self._writing)

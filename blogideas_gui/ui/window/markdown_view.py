@@ -22,7 +22,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import (
     QTextBlock,
     QTextBlockFormat,
@@ -44,7 +44,16 @@ RENDER_BUDGET = 50
 
 
 class StreamingMarkdownView(QTextBrowser):
-    """A QTextBrowser that accumulates Markdown and renders its tail in batches."""
+    """A QTextBrowser that accumulates Markdown and renders its tail in batches.
+
+    Signals:
+        appended(str): a piece of a streamed answer arrived (the piece);
+            :meth:`set_markdown` emits ``replaced`` instead.
+        replaced(): the whole text was set anew (a clear, an old session).
+    """
+
+    appended = Signal(str)
+    replaced = Signal()
 
     def __init__(self, parent: QWidget | None = None, interval_ms: int = RENDER_INTERVAL_MS):
         super().__init__(parent)
@@ -73,10 +82,12 @@ class StreamingMarkdownView(QTextBrowser):
         """Replace the whole answer (an old session, or a clear) and show it now."""
         self._parts = [text] if text else []
         self.finish()
+        self.replaced.emit()
 
     def append_markdown(self, text: str) -> None:
         """Add a piece of the answer; it shows within the render interval."""
         self._parts.append(text)
+        self.appended.emit(text)
         if self._timer.isActive():
             return
         interval_ms = max(self._interval_ms, RENDER_BUDGET * self.last_render_ms)

@@ -140,7 +140,14 @@ class StatusLine(QWidget):
             parts.append(self.tr("first word %.1f s") % result.first_token_seconds)
         if result.tokens_per_second:
             parts.append(self.tr("%.0f tokens/s") % result.tokens_per_second)
-        parts.append(self.tr("%d ideas") % len(result.ideas))
+        if result.complete == result.request.count or not result.ideas:
+            parts.append(self.tr("%d ideas") % len(result.ideas))
+        else:
+            parts.append(
+                self.tr("%d of %d ideas complete") % (result.complete, result.request.count)
+            )
+        if result.note:
+            parts.append(self.tr("free-form answer: the server does not take the idea format"))
         parts.append(cost)
         self.set_idle(" · ".join(parts))
 
