@@ -1220,6 +1220,10 @@
         <translation>{detail} 서버가 제때 응답하지 않았습니다. 잠시 뒤 다시 시도하거나 인터넷 없이도 작동하는 무료 로컬 모델을 사용하세요.</translation>
     </message>
     <message>
+        <source>The model settings held an impossible value ({detail}), so the default is used. Check the context size, threads and GPU layers in the model manager.</source>
+        <translation>모델 설정에 불가능한 값({detail})이 있어 기본값을 사용합니다. 모델 관리자에서 컨텍스트 크기, 스레드, GPU 레이어를 확인하세요.</translation>
+    </message>
+    <message>
         <source>The request is too long for this model&apos;s context ({detail} tokens). Shorten the topic, the tone or the readers, ask for fewer ideas, or raise the context size in the model manager.</source>
         <translation>요청이 이 모델의 컨텍스트에 비해 너무 깁니다({detail} 토큰). 주제, 어조, 독자 설명을 줄이거나 아이디어 개수를 줄이거나, 모델 관리자에서 컨텍스트 크기를 늘리세요.</translation>
     </message>

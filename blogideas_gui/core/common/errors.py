@@ -33,6 +33,7 @@ class ErrorKind(enum.Enum):
     MODEL_NOT_GGUF = "model_not_gguf"
     MODEL_LOAD_FAILED = "model_load_failed"
     PROMPT_TOO_LONG = "prompt_too_long"
+    SETTINGS_VALUE_IGNORED = "settings_value_ignored"
     NOT_ENOUGH_MEMORY = "not_enough_memory"
     ENGINE_MISSING = "engine_missing"
     DISK_FULL = "disk_full"
@@ -83,6 +84,7 @@ _USAGE_KINDS = {
 
 _NOTICE_KINDS = {
     ErrorKind.SETTINGS_DAMAGED,
+    ErrorKind.SETTINGS_VALUE_IGNORED,
     ErrorKind.KEY_NOT_IN_KEYCHAIN,
     ErrorKind.HISTORY_DAMAGED,
     ErrorKind.HISTORY_TOO_NEW,
@@ -175,6 +177,11 @@ _MESSAGES: dict[ErrorKind, str] = {
         "The request is too long for this model's context ({detail} tokens). Shorten the "
         "topic, the tone or the readers, ask for fewer ideas, or raise the context size in "
         "the model manager.",
+    ),
+    ErrorKind.SETTINGS_VALUE_IGNORED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The model settings held an impossible value ({detail}), so the default is used. "
+        "Check the context size, threads and GPU layers in the model manager.",
     ),
     ErrorKind.NOT_ENOUGH_MEMORY: QT_TRANSLATE_NOOP(
         "Errors",

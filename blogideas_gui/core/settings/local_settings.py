@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.files import report
 
 DEFAULT_CONTEXT = 4096
 MIN_CONTEXT = 512
@@ -61,8 +62,29 @@ class LocalSettings:
             value = data.get(key)
             return value if isinstance(value, int) and not isinstance(value, bool) else None
 
-        return cls(
-            n_ctx=number("n_ctx") or DEFAULT_CONTEXT,
-            n_threads=number("n_threads"),
-            n_gpu_layers=number("n_gpu_layers"),
+        return cls.read(
+            number("n_ctx") or DEFAULT_CONTEXT, number("n_threads"), number("n_gpu_layers")
         )
+
+    @classmethod
+    def read(cls, n_ctx: int, n_threads: int | None, n_gpu_layers: int | None) -> LocalSettings:
+        """Settings from a file, each impossible value replaced by its default and said once.
+
+        A negative or absurd context size in the settings is a settings
+        problem: left as it is, llama.cpp would fail to load and the model
+        file would be blamed. The notice (:func:`~blogideas_gui.core.common.files.report`)
+        names the value, so the user knows what was changed.
+        """
+        wrong = []
+        if not MIN_CONTEXT <= n_ctx <= MAX_CONTEXT:
+            wrong.append(f"n_ctx={n_ctx}")
+            n_ctx = DEFAULT_CONTEXT
+        if n_threads is not None and n_threads < 1:
+            wrong.append(f"n_threads={n_threads}")
+            n_threads = None
+        if n_gpu_layers is not None and not 0 <= n_gpu_layers <= MAX_GPU_LAYERS:
+            wrong.append(f"n_gpu_layers={n_gpu_layers}")
+            n_gpu_layers = None
+        if wrong:
+            report(BlogIdeasError(ErrorKind.SETTINGS_VALUE_IGNORED, ", ".join(wrong)))
+        return cls(n_ctx=n_ctx, n_threads=n_threads, n_gpu_layers=n_gpu_layers)

@@ -67,10 +67,10 @@ class Settings:
 
     def local_settings(self) -> LocalSettings:
         """How to load the local model, in the backend's terms (None = automatic)."""
-        return LocalSettings(
-            n_ctx=self.local_n_ctx,
-            n_threads=self.local_n_threads or None,
-            n_gpu_layers=None if self.local_n_gpu_layers < 0 else self.local_n_gpu_layers,
+        return LocalSettings.read(
+            self.local_n_ctx,
+            self.local_n_threads or None,
+            None if self.local_n_gpu_layers < 0 else self.local_n_gpu_layers,
         )
 
     def with_local(self, local: LocalSettings) -> Settings:

@@ -102,3 +102,17 @@ def test_a_damaged_gguf_fails_to_load_with_a_plain_error(
         LocalBackend(broken).load()
     assert caught.value.kind is ErrorKind.MODEL_LOAD_FAILED
     assert time.monotonic() - started < 30
+
+
+def test_a_prompt_longer_than_the_context_says_what_to_shorten(starter_model: Path) -> None:
+    """Counted in tokens: a Korean topic under the character limit can still not fit."""
+    backend = LocalBackend(starter_model, n_ctx=1024)
+    try:
+        messages = build_messages(IdeaRequest("집에서 커피 내리기 " * 60, 3, "ko"))
+        with pytest.raises(BlogIdeasError) as caught:
+            list(backend.stream(messages, GenerationOptions(), CancelToken()))
+    finally:
+        backend.close()
+    assert caught.value.kind is ErrorKind.PROMPT_TOO_LONG
+    assert "Shorten the topic" in caught.value.message("en")
+    assert "주제" in caught.value.message("ko")
