@@ -19,7 +19,7 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +33,7 @@ from blogideas_gui.core.backends.base import (
 from blogideas_gui.core.backends.chat_prompt import ChatPrompt
 from blogideas_gui.core.backends.decoding import Decoder, TokenPieces
 from blogideas_gui.core.backends.idea_machine import IdeaMachine
+from blogideas_gui.core.backends.prompt_state import PromptStates
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.settings.local_settings import DEFAULT_CONTEXT
@@ -59,13 +60,22 @@ def default_threads() -> int:
     return logical if logical <= 4 else max(4, logical // 2)
 
 
-@dataclass(frozen=True)
+@dataclass
 class _Engine:
     """A loaded model and the parts that write with it."""
 
     llm: Any
     prompt: ChatPrompt
     decoder: Decoder
+    states: PromptStates
+    prefixes: dict[str, list[int]] = field(default_factory=dict)
+
+    def role_prefix(self, messages: Sequence[ChatMessage]) -> list[int]:
+        """The prompt's tokens that only the role prompt decides (worked out once per role)."""
+        role = "".join(m["content"] for m in messages if m["role"] == "system")
+        if role not in self.prefixes:
+            self.prefixes[role] = self.prompt.system_prefix(messages)
+        return self.prefixes[role]
 
 
 class LocalBackend:
@@ -94,6 +104,7 @@ class LocalBackend:
         n_gpu_layers: int | None = None,
         display_name: str | None = None,
         preflight: Callable[[Path, int], None] | None = None,
+        states_dir: Path | None = None,
     ) -> None:
         self.model_path = Path(model_path)
         self.n_ctx = n_ctx
@@ -101,6 +112,7 @@ class LocalBackend:
         self._requested_gpu_layers = n_gpu_layers
         self._display_name = display_name
         self._preflight = preflight
+        self._states_dir = states_dir
         self._engine: _Engine | None = None
         self._gpu_offload = False
         self._gpu_note = ""
@@ -157,7 +169,10 @@ class LocalBackend:
                 log.warning("llama.cpp failed to load %s: %s", self.model_path, error)
                 raise BlogIdeasError(ErrorKind.MODEL_LOAD_FAILED, self.model_path.name) from error
             self._engine = _Engine(
-                llm, ChatPrompt(llm), Decoder(llama_cpp, llm, TokenPieces(llama_cpp, llm))
+                llm,
+                ChatPrompt(llm),
+                Decoder(llama_cpp, llm, TokenPieces(llama_cpp, llm)),
+                PromptStates(llama_cpp, llm, self.model_path, self._states_dir),
             )
             self._gpu_offload = gpu and layers != 0
             self._gpu_note = "" if self._gpu_offload else (GPU_LAYERS_ZERO if gpu else NO_GPU_BUILD)
@@ -194,6 +209,9 @@ class LocalBackend:
         engine = self._engine
         assert engine is not None
         prompt = engine.prompt.tokens(messages)
+        prefix = engine.role_prefix(messages)
+        if engine.llm.n_tokens == 0:
+            engine.states.restore(prefix)
         machine = None
         if options.shape is not None:
             machine = IdeaMachine(options.shape, engine.prompt.count_bytes)
@@ -212,6 +230,8 @@ class LocalBackend:
             if isinstance(event, Done) and machine is not None:
                 event = dataclasses.replace(event, held_to="constrained")
             yield event
+        # After the answer, so the first word never waits for the disk; once per role prompt.
+        engine.states.save(prefix)
 
     def info(self) -> BackendInfo:
         """Model, threads, and whether layers run on a GPU — and if not, why.

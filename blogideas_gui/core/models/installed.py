@@ -20,6 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from blogideas_gui.core.backends.prompt_state import forget_model
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.files import read_json, write_json
 from blogideas_gui.core.common.paths import models_dir
@@ -251,6 +252,7 @@ def remove_model(
             ErrorKind.BAD_OPTION, "The starter model ships with the app and cannot be removed."
         )
     freed = 0 if model.path.is_symlink() else model.size_bytes
+    forget_model(model.path)  # its saved role-prompt states (before the file's size is gone)
     model.path.unlink()
     with _manifest_lock:
         models = _read_manifest(folder)
