@@ -14,6 +14,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
+from blogideas_gui.core.backends.base import GenerationOptions
+from blogideas_gui.core.backends.local import LocalBackend
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.files import report
 from blogideas_gui.core.common.language import use_language
@@ -21,6 +23,7 @@ from blogideas_gui.core.history.schema import SCHEMA_VERSION
 from blogideas_gui.core.history.store import default_history_path
 from blogideas_gui.ui.common.i18n import install_translator
 from blogideas_gui.ui.window.main_window import MainWindow
+from tests.support.full_disk import fill, small_disk
 
 SHOTS = Path("/tmp/shots")
 
@@ -85,3 +88,29 @@ def test_a_notice_from_another_thread_reaches_the_banner(qtbot: QtBot) -> None:
     qtbot.mouseClick(window.notices.close_button, Qt.MouseButton.LeftButton)
     report(notice)
     assert not window.notices.isVisible()
+
+
+def test_a_full_disk_mid_session_is_one_notice_and_the_answer_is_whole(
+    qtbot: QtBot, local_backend: LocalBackend, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real 1 MiB filesystem, filled after the window opened, and the real engine."""
+    with small_disk(tmp_path / "disk") as folder:
+        monkeypatch.setenv("BLOGIDEAS_HOME", str(folder))
+        window = MainWindow(
+            backend_factory=lambda name, model, base_url: local_backend,
+            language="en",
+            options=GenerationOptions(max_tokens=80, seed=3),
+        )
+        qtbot.addWidget(window)
+        window.show()
+        fill(folder)
+        qtbot.keyClicks(window.form.topic, "coffee at home")
+        qtbot.mouseClick(window.form.generate_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not window.is_generating, timeout=300_000)
+        assert window.answer.markdown.markdown().strip()
+        assert window.form.message.text() == ""  # no error: the answer is whole
+        qtbot.waitUntil(window.notices.isVisible)
+        [line] = window.notices.text.text().splitlines()
+        assert "Not enough free disk space" in line
+        assert window.store.in_memory and len(window.store.list_sessions()) == 1
+        window.close()
