@@ -66,12 +66,14 @@ def local_backend(starter_model: Path) -> LocalBackend:
 
 
 @pytest.fixture(scope="session")
-def small_gguf(tmp_path_factory: pytest.TempPathFactory, starter_model: Path) -> Path:
-    """The first 2 MiB of the starter model: a real GGUF header, fast to serve."""
-    path = tmp_path_factory.mktemp("gguf") / "small.gguf"
-    with starter_model.open("rb") as handle:
-        path.write_bytes(handle.read(2 * 1024 * 1024))
-    return path
+def small_gguf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A whole 2 MiB GGUF file written by llama.cpp's own writer: passes every check, fast to serve.
+
+    (A prefix of the starter model would be refused now: its tensors end past the file.)
+    """
+    from tests.support.gguf_files import write_tiny_gguf
+
+    return write_tiny_gguf(tmp_path_factory.mktemp("gguf") / "small.gguf")
 
 
 def free_port() -> int:

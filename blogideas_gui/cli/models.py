@@ -19,18 +19,8 @@ from typing import Any, TextIO
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.units import format_bytes
-from blogideas_gui.core.models.catalog import (
-    Fit,
-    MachineFacts,
-    entry_fit,
-    estimate_kv_bytes_per_token,
-    find_entry,
-    fit_verdict,
-    load_catalog,
-    machine_facts,
-    memory_needed,
-    recommend,
-)
+from blogideas_gui.core.models.advice import advise, recommend
+from blogideas_gui.core.models.catalog import find_entry, load_catalog
 from blogideas_gui.core.models.downloads import (
     DownloadOptions,
     DownloadPhase,
@@ -42,13 +32,13 @@ from blogideas_gui.core.models.downloads import (
     partial_bytes,
     resolve_source,
 )
+from blogideas_gui.core.models.fit import Fit, entry_fit, file_fit
+from blogideas_gui.core.models.gguf import GgufFacts, known_facts
 from blogideas_gui.core.models.hub import hub_endpoint
-from blogideas_gui.core.models.installed import (
-    InstalledModel,
-    import_model,
-    list_installed,
-    remove_model,
-)
+from blogideas_gui.core.models.installed import import_model, list_installed, remove_model
+from blogideas_gui.core.models.machine import machine_facts
+from blogideas_gui.core.models.probe import measure_speed
+from blogideas_gui.core.models.speed import LIVE_TOKENS_PER_SECOND, Prediction, SpeedBook, load_book
 from blogideas_gui.core.settings.local_settings import DEFAULT_CONTEXT
 
 
@@ -74,6 +64,8 @@ def add_models_parser(subparsers: argparse._SubParsersAction[Any]) -> None:
     )
     removal = actions.add_parser("remove", help="delete an installed model")
     removal.add_argument("model", metavar="ID")
+    speed = actions.add_parser("speed", help="measure again how fast models write here")
+    speed.add_argument("--json", action="store_true", help="print one JSON object")
 
 
 def run_models(args: argparse.Namespace) -> int:
@@ -87,6 +79,19 @@ def run_models(args: argparse.Namespace) -> int:
         model = import_model(Path(args.path), link=args.link)
         how = "Linked" if model.source == "linked" else "Imported"
         print(f"{how} {model.id} ({format_bytes(model.size_bytes)}): {model.path}")
+        read = known_facts(model.path)
+        if read is not None:
+            print(f"Read from the file: {describe_facts(read)}")
+        return 0
+    if command == "speed":
+        probe = measure_speed()
+        if args.json:
+            print(json.dumps({"probe": probe.to_dict()}, indent=2))
+        else:
+            print(
+                f"The starter model writes {probe.tokens_per_second:.0f} tokens a second here "
+                f"(the bare engine {probe.engine_tokens_per_second:.0f}); kept for the advice."
+            )
         return 0
     if command == "remove":
         freed = remove_model(args.model)
@@ -98,53 +103,92 @@ def run_models(args: argparse.Namespace) -> int:
     raise BlogIdeasError(ErrorKind.BAD_OPTION, f"Unknown command “models {command}”.")
 
 
-def _installed_fit(model: InstalledModel, facts: MachineFacts, n_ctx: int) -> Fit:
-    entry = find_entry(load_catalog(), model.id)
-    per_token = entry.kv_bytes_per_token if entry else estimate_kv_bytes_per_token(model.size_bytes)
-    return fit_verdict(memory_needed(model.size_bytes, per_token, n_ctx), facts)
+def describe_facts(facts: GgufFacts) -> str:
+    """What a GGUF file says about itself, in one line."""
+    context = f"{facts.context_length:,} context" if facts.context_length else "context unsaid"
+    template = "chat template" if facts.chat_template else "no chat template"
+    return (
+        f"{facts.architecture}, {facts.parameters / 1e9:.2f}B parameters, "
+        f"{facts.quantization}, {context}, {template}"
+    )
+
+
+def _speeds() -> SpeedBook:
+    """The kept speed measurements; measured now (a few seconds) when there are none."""
+    book = load_book()
+    if book.probe is None:
+        print("Measuring how fast this computer writes (a few seconds)…", file=sys.stderr)
+        try:
+            measure_speed()
+        except BlogIdeasError as error:
+            print(f"Speed not measured: {error.message()}", file=sys.stderr)
+        book = load_book()
+    return book
+
+
+def _speed_text(speed: Prediction | None, language: str) -> str:
+    if speed is None:
+        return "?"
+    return f"{speed.words_per_second(language):.1f} w/s  {_duration(speed.typical_wait_seconds)}"
 
 
 def _list(args: argparse.Namespace) -> int:
-    """The catalog with fit verdicts for this machine, then the other installed models."""
+    """The catalog with fit and predicted speed here, the pick, then the other installed models."""
     entries = load_catalog()
     facts = machine_facts()
+    speeds = _speeds()
     installed = list_installed(entries=entries)
     by_id = {model.id: model for model in installed}
-    pick = recommend(entries, facts, args.lang, args.context)
+    advice = advise(entries, facts, speeds, args.context)
+    pick = recommend(advice, args.lang)
     rows: list[dict[str, object]] = []
     lines: list[str] = []
-    for entry in entries:
-        model = by_id.get(entry.id)
+    for row in advice:
+        entry, model = row.entry, by_id.get(row.entry.id)
         partial = 0 if entry.is_bundled else partial_bytes(DownloadSource(entry.repo, entry.file))
-        fit = entry_fit(entry, facts, args.context).value
-        needed = memory_needed(entry.size_bytes, entry.kv_bytes_per_token, args.context)
         rows.append(
             entry.to_dict()
+            | row.to_dict(args.lang)
             | {
-                "fit": fit,
-                "memory_needed_bytes": needed,
+                "recommended": entry is pick,
                 "installed": model is not None,
                 "path": str(model.path) if model else None,
+                "verified_download": None if model is None else model.verified,
                 "partial_bytes": partial,
             }
         )
         status = "installed" if model else f"paused at {format_bytes(partial)}" if partial else ""
+        mark = "*" if entry is pick else " "
         lines.append(
-            f"{entry.id:<28} {format_bytes(entry.size_bytes):>8}  {fit:<10} {status}".rstrip()
+            f"{mark}{entry.id:<27} {format_bytes(entry.size_bytes):>8}  {row.fit.value:<10} "
+            f"{_speed_text(row.speed, args.lang):<16} {status}".rstrip()
         )
     catalog_ids = {entry.id for entry in entries}
     others: list[dict[str, object]] = []
     for model in installed:
         if model.id not in catalog_ids:
-            fit = _installed_fit(model, facts, args.context).value
-            others.append(model.to_dict() | {"fit": fit})
+            fit = file_fit(model.size_bytes, facts, args.context).value
+            speed = speeds.predict(model.size_bytes, model.path.name)
+            read = known_facts(model.path)
+            others.append(
+                model.to_dict()
+                | {
+                    "fit": fit,
+                    "speed": None if speed is None else speed.to_dict(args.lang),
+                    "gguf": None if read is None else read.to_dict(),
+                }
+            )
             lines.append(
-                f"{model.id:<28} {format_bytes(model.size_bytes):>8}  {fit:<10} {model.source}"
+                f" {model.id:<27} {format_bytes(model.size_bytes):>8}  {fit:<10} "
+                f"{_speed_text(speed, args.lang):<16} {model.source}"
             )
     if args.json:
         report = {
             "machine": facts.to_dict(),
             "context": args.context,
+            "language": args.lang,
+            "live_tokens_per_second": LIVE_TOKENS_PER_SECOND,
+            "speed_probe": None if speeds.probe is None else speeds.probe.to_dict(),
             "recommended": pick.id if pick else None,
             "models": rows,
             "other_installed": others,
@@ -156,8 +200,13 @@ def _list(args: argparse.Namespace) -> int:
         f"This computer: {format_bytes(facts.total_ram)} memory ({format_bytes(facts.available_ram)} free), "
         f"{format_bytes(facts.free_disk)} free disk, GPU offload: {gpu}"
     )
-    print(f"Recommended: {pick.id if pick else 'the starter model (nothing larger fits well)'}\n")
-    print(f"{'ID':<28} {'SIZE':>8}  {'FIT':<10} STATUS")
+    why = "the starter model (nothing larger fits well and writes fast enough)"
+    print(f"Recommended: {pick.id if pick else why}")
+    print(
+        f"(fits well and writes at least {LIVE_TOKENS_PER_SECOND:g} tokens a second here; "
+        "w/s = words a second, then the wait for a five-idea answer)\n"
+    )
+    print(f" {'ID':<27} {'SIZE':>8}  {'FIT':<10} {'SPEED':<16} STATUS")
     print("\n".join(lines))
     return 0
 
@@ -168,7 +217,7 @@ def _download(args: argparse.Namespace) -> int:
     if args.revision:
         source = DownloadSource(source.repo, source.file, args.revision)
     entry = find_entry(load_catalog(), args.model)
-    if entry is not None and entry_fit(entry, machine_facts(check_gpu=False)) is Fit.TOO_BIG:
+    if entry is not None and entry_fit(entry, machine_facts()) is Fit.TOO_BIG:
         print(f"Warning: {entry.name} is too big for this computer's memory.", file=sys.stderr)
     cancel = CancelToken()
     previous = signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
@@ -200,6 +249,8 @@ def _report(result: DownloadResult, bar: ProgressBar) -> int:
     assert model is not None
     already = " (already installed)" if result.status == "already_installed" else ""
     print(f"Installed {model.id}{already} ({format_bytes(model.size_bytes)}): {model.path}")
+    if not model.verified:
+        print("Not verified: the server gave no checksum, only the size was checked.")
     return 0
 
 

@@ -20,16 +20,26 @@ import pytest
 
 from blogideas_gui.core.common.paths import models_dir
 from blogideas_gui.core.models.catalog import load_catalog
+from blogideas_gui.core.models.speed import LIVE_TOKENS_PER_SECOND, Probe, SpeedBook, save_book
+from tests.support.gguf_files import cut_copy, hollow_copy
 from tests.support.hf_hub_server import FakeHub
 
 ENTRY = next(entry for entry in load_catalog() if entry.id == "exaone-3.5-2.4b-instruct")
 
 
 @pytest.fixture(autouse=True)
-def _own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """All model files of a test go under its own folder (conftest does the same)."""
+def _own_home(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest
+) -> None:
+    """All model files of a test go under its own folder (conftest does the same).
+
+    The speed is taken as measured (the starter at 120 tokens a second), so that
+    listings do not measure it again in every test; one test measures for real.
+    """
     monkeypatch.setenv("BLOGIDEAS_HOME", str(tmp_path / "home"))
     monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
+    if "unmeasured" not in request.fixturenames:
+        save_book(SpeedBook(Probe(120.0, 140.0, 450.0, 98_362_432, 2, time.time())))
 
 
 @pytest.fixture
@@ -188,3 +198,54 @@ def test_remove_unknown_and_starter_are_refused() -> None:
     assert_one_plain_line(unknown)
     starter = blogideas("remove", "smollm2-135m-starter")
     assert starter.returncode == 2 and "ships with the app" in starter.stderr
+
+
+@pytest.fixture
+def unmeasured() -> None:
+    """This test's home starts with no speed measurement."""
+
+
+def test_list_json_measures_the_speed_and_recommends_a_model_that_feels_live(
+    unmeasured: None,
+) -> None:
+    data = listing()  # a fresh home: the starter model is run for a few seconds first
+    probe = data["speed_probe"]
+    assert isinstance(probe, dict) and probe["tokens_per_second"] > 0
+    assert data["live_tokens_per_second"] == LIVE_TOKENS_PER_SECOND
+    rows = data["models"]
+    assert isinstance(rows, list)
+    for row in rows:
+        speed = row["speed"]
+        assert speed["tokens_per_second"] > 0 and speed["words_per_second"] >= 0
+        assert speed["typical_answer_seconds"] > 0
+        assert speed["live"] is (speed["tokens_per_second"] >= LIVE_TOKENS_PER_SECOND)
+    picked = [row for row in rows if row["recommended"]]
+    if data["recommended"] is not None:  # a machine too busy to be live picks none
+        (row,) = picked
+        assert row["id"] == data["recommended"] and row["fit"] == "fits well"
+        assert row["speed"]["live"] and row["parameters_billion"] < 7
+    again = blogideas("speed", "--json")
+    assert again.returncode == 0, again.stderr
+    assert json.loads(again.stdout)["probe"]["measured_at"] >= probe["measured_at"]
+
+
+def test_import_refuses_a_cut_or_hollow_model(tmp_path: Path, starter_model: Path) -> None:
+    for damaged in (
+        cut_copy(starter_model, tmp_path / "half.gguf"),
+        hollow_copy(starter_model, tmp_path / "hollow.gguf"),
+    ):
+        result = blogideas("import", str(damaged))
+        assert "incomplete or damaged" in assert_one_plain_line(result)
+    assert not list(models_dir().glob("*.gguf"))
+    others = listing()["other_installed"]
+    assert others == []
+
+
+def test_import_says_what_it_read(tmp_path: Path, small_gguf: Path) -> None:
+    own = tmp_path / "mine.gguf"
+    own.write_bytes(small_gguf.read_bytes())
+    result = blogideas("import", str(own))
+    assert result.returncode == 0, result.stderr
+    assert "Read from the file: llama" in result.stdout and "chat template" in result.stdout
+    (other,) = listing()["other_installed"]  # type: ignore[misc]
+    assert other["gguf"]["architecture"] == "llama" and other["speed"]["tokens_per_second"] > 0

@@ -15,7 +15,10 @@ Faults (set on :class:`FakeHub` between requests):
 ``cut_at`` closes the connection once that many bytes of the file were sent
 (``cut_times`` times); ``corrupt`` flips one byte in what is sent;
 ``stall_head`` / ``stall_at`` stop answering (until the test ends);
-``bytes_per_second`` throttles, so a GUI test can watch a bar move.
+``bytes_per_second`` throttles, so a GUI test can watch a bar move;
+``oversend`` makes the CDN send that many bytes more than the size the hub
+announces (a look-alike server); ``no_checksum`` makes the hub send no
+``X-Linked-Etag`` and a plain ``ETag`` that is no hash of the file (a mirror).
 """
 
 from __future__ import annotations
@@ -58,6 +61,9 @@ class FakeHub:
     stall_head: bool = False
     stall_at: int | None = None
     bytes_per_second: float | None = None
+    oversend: int = 0
+    oversent: int = 0
+    no_checksum: bool = False
     requests: list[tuple[str, str, str]] = field(default_factory=list)
     release: threading.Event = field(default_factory=threading.Event)
     connections: set[socket.socket] = field(default_factory=set)
@@ -178,8 +184,11 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(302)
         self.send_header("Location", f"{self.hub.cdn}/cdn/{quote(repo)}/{quote(name)}")
         self.send_header("X-Repo-Commit", COMMIT)
-        self.send_header("ETag", '"' + hashlib.sha1(repo.encode()).hexdigest() + '"')
-        self.send_header("X-Linked-Etag", f'"{sha}"')
+        if self.hub.no_checksum:
+            self.send_header("ETag", '"not-a-hash-1"')
+        else:
+            self.send_header("ETag", '"' + hashlib.sha1(repo.encode()).hexdigest() + '"')
+            self.send_header("X-Linked-Etag", f'"{sha}"')
         self.send_header("X-Linked-Size", str(hub_file.size))
         self.send_header("Content-Length", "0")
         self.end_headers()
@@ -214,7 +223,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         self.send_response(206 if start else 200)
         if start:
             self.send_header("Content-Range", f"bytes {start}-{hub_file.size - 1}/{hub_file.size}")
-        self.send_header("Content-Length", str(hub_file.size - start))
+        # An over-sending server says its real length here: the announced size is the hub's.
+        self.send_header("Content-Length", str(hub_file.size - start + self.hub.oversend))
         self.send_header("Accept-Ranges", "bytes")
         self.send_header("ETag", f'"{hub_file.sha256}"')
         self.end_headers()
@@ -251,6 +261,12 @@ class _Handler(http.server.BaseHTTPRequestHandler):
                 position += len(block)
                 if hub.bytes_per_second:
                     time.sleep(len(block) / hub.bytes_per_second)
+            sent = 0
+            while sent < hub.oversend:  # the look-alike's extra bytes, after the real file
+                extra = min(_CHUNK, hub.oversend - sent)
+                self.wfile.write(b"\0" * extra)
+                sent += extra
+                hub.oversent += extra
 
     def _cut(self) -> None:
         """Drop the connection mid-body, as a flaky network does."""

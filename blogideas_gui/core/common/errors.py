@@ -32,6 +32,9 @@ class ErrorKind(enum.Enum):
     MODEL_UNREADABLE = "model_unreadable"
     MODEL_NOT_GGUF = "model_not_gguf"
     MODEL_LOAD_FAILED = "model_load_failed"
+    MODEL_DAMAGED = "model_damaged"
+    MODEL_TOO_NEW = "model_too_new"
+    DOWNLOAD_BUSY = "download_busy"
     PROMPT_TOO_LONG = "prompt_too_long"
     SETTINGS_VALUE_IGNORED = "settings_value_ignored"
     NOT_ENOUGH_MEMORY = "not_enough_memory"
@@ -171,6 +174,21 @@ _MESSAGES: dict[ErrorKind, str] = {
         "Errors",
         "The model could not be loaded: {detail}. The file may be damaged or too new for this "
         "version; try another model.",
+    ),
+    ErrorKind.MODEL_DAMAGED: QT_TRANSLATE_NOOP(
+        "Errors",
+        "The model file {detail} is incomplete or damaged, so it cannot be used. Download it "
+        "again, or choose another file.",
+    ),
+    ErrorKind.MODEL_TOO_NEW: QT_TRANSLATE_NOOP(
+        "Errors",
+        "This model needs a newer BlogIdeas ({detail}): its kind is too new for the engine in "
+        "this version. Update BlogIdeas, or choose a model from the model manager.",
+    ),
+    ErrorKind.DOWNLOAD_BUSY: QT_TRANSLATE_NOOP(
+        "Errors",
+        "{detail} is already being downloaded (in another BlogIdeas window or command). Wait "
+        "for that download to finish; it appears in the model list when it is done.",
     ),
     ErrorKind.PROMPT_TOO_LONG: QT_TRANSLATE_NOOP(
         "Errors",

@@ -1,53 +1,23 @@
-"""The curated models (``models/catalog.toml``) and whether each fits this machine.
+"""The curated models (``catalog.toml``, shipped inside this package): facts as data.
 
 A non-developer cannot judge "Q4_K_M, 7.6B, 32k context". The catalog holds
-those facts as data; this module turns them, with the machine's memory, into
-one of three words — fits well, tight, too big — and picks the best model that
-fits well. The same estimate guards loading: a model that would not fit is
-refused with a plain message unless the user insists, instead of the endless
-"loading" or crash peers' users report.
-
-Memory is estimated as file size + KV cache for the chosen context + working
-buffers. It is an estimate on purpose (no model is loaded to measure it).
+those facts (size, languages, licence, our rough writing-quality rating) so
+that :mod:`.fit`, :mod:`.speed` and :mod:`.advice` can turn them, with this
+computer's memory and speed, into plain words and one recommendation. Adding
+a model means adding an entry; nothing else changes.
 """
 
 from __future__ import annotations
 
-import enum
-import logging
 import os
-import shutil
-import sys
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
 
-from blogideas_gui.core.backends.gpu import gpu_offload_supported
-from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.paths import models_dir
-from blogideas_gui.core.settings.local_settings import DEFAULT_CONTEXT
-
-log = logging.getLogger(__name__)
-
 CATALOG_ENV_VAR = "BLOGIDEAS_CATALOG"
-_GIB = 1024**3
-# llama.cpp's compute buffers and scratch space on top of weights and KV cache.
-_OVERHEAD_BYTES = 200 * 1024**2
-_OVERHEAD_SHARE = 0.05
-# Share of available memory a model may take and still "fit well": the browser
-# and the app itself need the rest.
-_WELL_SHARE = 0.85
-# Beyond this share of *total* memory nothing can be closed to make room.
-_TOO_BIG_SHARE = 0.9
-
-
-class Fit(enum.Enum):
-    """The verdict shown as a badge next to each model."""
-
-    FITS_WELL = "fits well"
-    TIGHT = "tight"
-    TOO_BIG = "too big"
+CATALOG_FILE = "catalog.toml"
 
 
 @dataclass(frozen=True)
@@ -73,6 +43,7 @@ class CatalogEntry:
     description: str
     description_ko: str
     verified: bool
+    size_exact: bool = True
 
     @property
     def is_bundled(self) -> bool:
@@ -102,18 +73,20 @@ class CatalogEntry:
             "description": self.description,
             "description_ko": self.description_ko,
             "verified": self.verified,
+            "size_exact": self.size_exact,
         }
 
 
 def catalog_path() -> Path:
-    """Where the catalog is: ``BLOGIDEAS_CATALOG``, a frozen bundle, or the source tree."""
+    """Where the catalog is: ``BLOGIDEAS_CATALOG`` (tests, a curated copy), else beside this module.
+
+    It is package data, so a wheel, an editable install and a frozen bundle
+    all carry it where this module is.
+    """
     override = os.environ.get(CATALOG_ENV_VAR)
     if override:
         return Path(override)
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle and (Path(bundle) / "models" / "catalog.toml").is_file():
-        return Path(bundle) / "models" / "catalog.toml"
-    return Path(__file__).resolve().parents[3] / "models" / "catalog.toml"
+    return Path(str(resources.files(__package__ or "blogideas_gui.core.models") / CATALOG_FILE))
 
 
 def load_catalog(path: Path | None = None) -> list[CatalogEntry]:
@@ -144,6 +117,7 @@ def load_catalog(path: Path | None = None) -> list[CatalogEntry]:
                 description=str(raw["description"]),
                 description_ko=str(raw["description_ko"]),
                 verified=bool(raw.get("verified", False)),
+                size_exact=bool(raw.get("size_exact", True)),
             )
         )
     ids = [entry.id for entry in entries]
@@ -156,187 +130,3 @@ def find_entry(entries: Sequence[CatalogEntry], model_id: str) -> CatalogEntry |
     """The entry with ``model_id`` (case-insensitive), else ``None``."""
     wanted = model_id.strip().lower()
     return next((entry for entry in entries if entry.id.lower() == wanted), None)
-
-
-@dataclass(frozen=True)
-class MachineFacts:
-    """What the fit advice needs to know about this computer, in bytes."""
-
-    total_ram: int
-    available_ram: int
-    free_disk: int
-    gpu_offload: bool
-
-    def to_dict(self) -> dict[str, object]:
-        """The facts as plain JSON data."""
-        return {
-            "total_ram_bytes": self.total_ram,
-            "available_ram_bytes": self.available_ram,
-            "free_disk_bytes": self.free_disk,
-            "gpu_offload": self.gpu_offload,
-        }
-
-
-def _meminfo() -> tuple[int | None, int | None]:
-    """Total and available memory from Linux's ``/proc/meminfo``."""
-    try:
-        text = Path("/proc/meminfo").read_text(encoding="ascii")
-    except OSError:
-        return None, None
-    values: dict[str, int] = {}
-    for line in text.splitlines():
-        name, _, rest = line.partition(":")
-        parts = rest.split()
-        if parts and parts[0].isdigit():
-            values[name] = int(parts[0]) * 1024  # reported in kB
-    return values.get("MemTotal"), values.get("MemAvailable")
-
-
-def _windows_memory() -> tuple[int | None, int | None]:
-    """Total and available memory through ``GlobalMemoryStatusEx``."""
-    if sys.platform != "win32":
-        return None, None
-    import ctypes
-
-    class _Status(ctypes.Structure):
-        _fields_ = [
-            ("dwLength", ctypes.c_ulong),
-            ("dwMemoryLoad", ctypes.c_ulong),
-            ("ullTotalPhys", ctypes.c_ulonglong),
-            ("ullAvailPhys", ctypes.c_ulonglong),
-            ("ullTotalPageFile", ctypes.c_ulonglong),
-            ("ullAvailPageFile", ctypes.c_ulonglong),
-            ("ullTotalVirtual", ctypes.c_ulonglong),
-            ("ullAvailVirtual", ctypes.c_ulonglong),
-            ("ullAvailExtendedVirtual", ctypes.c_ulonglong),
-        ]
-
-    status = _Status()
-    status.dwLength = ctypes.sizeof(_Status)
-    if not ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):
-        return None, None
-    return int(status.ullTotalPhys), int(status.ullAvailPhys)
-
-
-def _sysconf(name: str) -> int | None:
-    """A page count from ``os.sysconf`` in bytes, where the platform has it."""
-    try:
-        return int(os.sysconf(name)) * int(os.sysconf("SC_PAGE_SIZE"))
-    except (AttributeError, ValueError, OSError):
-        return None
-
-
-def memory_bytes() -> tuple[int, int]:
-    """Total and available RAM. Unknown available memory counts as half the total."""
-    total, available = _meminfo()
-    if total is None:
-        total, available = _windows_memory()
-    if total is None:
-        total, available = _sysconf("SC_PHYS_PAGES"), _sysconf("SC_AVPHYS_PAGES")
-    if total is None:
-        log.warning("cannot read the memory size; assuming 8 GiB")
-        total = 8 * _GIB
-    if available is None:
-        available = total // 2
-    return total, min(available, total)
-
-
-def free_disk_bytes(folder: Path) -> int:
-    """Free space where ``folder`` lives (its nearest existing parent)."""
-    for candidate in (folder, *folder.parents):
-        try:
-            return shutil.disk_usage(candidate).free
-        except OSError:
-            continue
-    return 0
-
-
-def machine_facts(folder: Path | None = None, *, check_gpu: bool = True) -> MachineFacts:
-    """Read this machine's memory, free disk in ``folder`` (the models folder) and GPU.
-
-    ``check_gpu=False`` skips loading llama.cpp's library, for quick listings.
-    """
-    total, available = memory_bytes()
-    return MachineFacts(
-        total_ram=total,
-        available_ram=available,
-        free_disk=free_disk_bytes(folder or models_dir()),
-        gpu_offload=gpu_offload_supported() if check_gpu else False,
-    )
-
-
-def estimate_kv_bytes_per_token(size_bytes: int) -> int:
-    """A cautious KV-cache guess for a model the catalog does not know.
-
-    Real values range from 12 KiB (small Qwen) to 336 KiB (Gemma 2 9B) per
-    token; erring high only makes the verdict more careful.
-    """
-    return max(32 * 1024, min(256 * 1024, size_bytes // 20_000))
-
-
-def memory_needed(size_bytes: int, kv_bytes_per_token: int, n_ctx: int = DEFAULT_CONTEXT) -> int:
-    """Estimated RAM to run a model: weights + KV cache + working buffers."""
-    overhead = _OVERHEAD_BYTES + int(size_bytes * _OVERHEAD_SHARE)
-    return size_bytes + kv_bytes_per_token * n_ctx + overhead
-
-
-def fit_verdict(needed_bytes: int, facts: MachineFacts) -> Fit:
-    """Fits well within free memory, tight if others must close, else too big."""
-    if needed_bytes > facts.total_ram * _TOO_BIG_SHARE:
-        return Fit.TOO_BIG
-    if needed_bytes <= facts.available_ram * _WELL_SHARE:
-        return Fit.FITS_WELL
-    return Fit.TIGHT
-
-
-def entry_fit(entry: CatalogEntry, facts: MachineFacts, n_ctx: int = DEFAULT_CONTEXT) -> Fit:
-    """The verdict for a catalog entry at context size ``n_ctx``."""
-    return fit_verdict(memory_needed(entry.size_bytes, entry.kv_bytes_per_token, n_ctx), facts)
-
-
-def recommend(
-    entries: Sequence[CatalogEntry],
-    facts: MachineFacts,
-    language: str = "ko",
-    n_ctx: int = DEFAULT_CONTEXT,
-) -> CatalogEntry | None:
-    """The best-writing downloadable model that fits well; ties go to the smaller.
-
-    ``None`` when nothing fits well: the starter model is then the best choice.
-    """
-    candidates = [
-        entry
-        for entry in entries
-        if not entry.is_bundled
-        and language in entry.languages
-        and entry_fit(entry, facts, n_ctx) is Fit.FITS_WELL
-    ]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda entry: (entry.quality(language), -entry.size_bytes))
-
-
-def ensure_fits(
-    path: Path,
-    facts: MachineFacts,
-    *,
-    n_ctx: int = DEFAULT_CONTEXT,
-    kv_bytes_per_token: int | None = None,
-    insist: bool = False,
-) -> Fit:
-    """Refuse a model that is too big for this machine, unless the user insists.
-
-    Called before loading, so the user gets a plain message instead of a
-    crash or an endless "loading". Returns the verdict so a caller can warn on
-    "tight".
-    """
-    size = path.stat().st_size
-    per_token = kv_bytes_per_token or estimate_kv_bytes_per_token(size)
-    needed = memory_needed(size, per_token, n_ctx)
-    verdict = fit_verdict(needed, facts)
-    if verdict is Fit.TOO_BIG and not insist:
-        raise BlogIdeasError(
-            ErrorKind.NOT_ENOUGH_MEMORY,
-            f"needs about {needed / _GIB:.1f} GB, this computer has {facts.total_ram / _GIB:.1f} GB",
-        )
-    return verdict

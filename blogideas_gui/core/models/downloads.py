@@ -13,35 +13,37 @@ What peers' users complain about, and what happens here instead:
   failures are retried with backoff, resuming; past ``retries`` in a row the
   download ends with a plain time-out (or network) error.
 - *A corrupt file shows as installed*: the finished file's size, SHA-256
-  (the hub's ``X-Linked-Etag``) and GGUF header are checked, and only then is
-  it moved into the models folder; a mismatch deletes it.
+  (the hub's ``X-Linked-Etag``) and GGUF contents (:mod:`.gguf`) are checked,
+  and only then is it moved into the models folder; a mismatch deletes it.
+  A server sending more than it announced is cut off at once. When the hub
+  gives no checksum, the catalog's exact size is checked instead and the
+  model is marked "not verified".
+- *Two downloads of one file*: a lock file beside the partial file lets one
+  process (or window) download it; a second is told it is under way.
 """
 
 from __future__ import annotations
 
 import collections
+import contextlib
 import enum
 import hashlib
 import json
 import logging
 import os
 import re
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+import filelock
+
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.paths import models_dir
-from blogideas_gui.core.models.catalog import (
-    CatalogEntry,
-    find_entry,
-    free_disk_bytes,
-    load_catalog,
-)
-from blogideas_gui.core.models.gguf import check_gguf_file
+from blogideas_gui.core.models.catalog import CatalogEntry, find_entry, load_catalog
+from blogideas_gui.core.models.gguf import GgufFacts, check_gguf_file, remember_facts
 from blogideas_gui.core.models.hub import (
     RETRYABLE,
     HubFile,
@@ -60,6 +62,7 @@ from blogideas_gui.core.models.installed import (
     not_enough_disk,
     record_installed,
 )
+from blogideas_gui.core.models.machine import free_disk_bytes
 
 log = logging.getLogger(__name__)
 
@@ -67,8 +70,6 @@ STALL_TIMEOUT = 30.0
 _SPEED_WINDOW = 5.0
 _SHA256 = re.compile(r"[0-9a-f]{64}")
 _GIT_SHA1 = re.compile(r"[0-9a-f]{40}")
-_active: set[Path] = set()
-_active_lock = threading.Lock()
 
 
 @dataclass(frozen=True)
@@ -232,19 +233,33 @@ def _digest(path: Path, etag: str, cancel: CancelToken) -> str | None:
     return digest.hexdigest()
 
 
-def _verify(part: Path, hub_file: HubFile, cancel: CancelToken) -> str | None:
-    """Check size, checksum and GGUF header; the SHA-256 ("" if unknown), None if cancelled.
+@dataclass(frozen=True)
+class _Verified:
+    """A finished file that passed: its SHA-256 ("" if none), whether a checksum vouched for it."""
 
+    sha256: str
+    verified: bool
+    facts: GgufFacts
+
+
+def _verify(
+    part: Path, hub_file: HubFile, expected_size: int | None, cancel: CancelToken
+) -> _Verified | None:
+    """Check size, checksum and GGUF contents; ``None`` if cancelled.
+
+    Without a checksum from the hub, ``expected_size`` (the catalog's exact
+    size, when it has one) must match, and the file is "not verified".
     Raises :class:`BlogIdeasError`; the caller deletes the file then.
     """
     size = part.stat().st_size
-    if hub_file.size is not None and size != hub_file.size:
+    wanted = hub_file.size if hub_file.size is not None else expected_size
+    if wanted is not None and size != wanted:
         raise BlogIdeasError(
             ErrorKind.DOWNLOAD_CORRUPT,
-            f"size mismatch for {hub_file.where}: {size} of {hub_file.size} bytes",
+            f"size mismatch for {hub_file.where}: {size} of {wanted} bytes",
         )
     etag = hub_file.etag.lower()
-    sha256 = ""
+    sha256, verified = "", True
     if _SHA256.fullmatch(etag) or _GIT_SHA1.fullmatch(etag):
         found = _digest(part, etag, cancel)
         if found is None:
@@ -255,12 +270,38 @@ def _verify(part: Path, hub_file: HubFile, cancel: CancelToken) -> str | None:
             )
         sha256 = found if len(found) == 64 else ""
     else:
-        log.warning("no checksum for %s (etag %r): size checked only", hub_file.where, etag)
+        verified = False
+        if expected_size is not None and size != expected_size:
+            raise BlogIdeasError(
+                ErrorKind.DOWNLOAD_CORRUPT,
+                f"{hub_file.where} is {size} bytes, the catalog says {expected_size}",
+            )
+        log.warning("no checksum for %s (etag %r): not verified", hub_file.where, etag)
     try:
-        check_gguf_file(part)
+        facts = check_gguf_file(part)
     except BlogIdeasError as error:
         raise BlogIdeasError(error.kind, hub_file.where) from error
-    return sha256
+    return _Verified(sha256, verified, facts)
+
+
+@contextlib.contextmanager
+def _download_lock(part: Path, name: str) -> Iterator[None]:
+    """Hold ``.partial/.locks/<file stem>.lock`` while downloading: one download per file, across processes.
+
+    A second download of the same file, from another window, command or
+    thread, is told it is under way instead of writing into the same bytes.
+    """
+    locks = part.parent / ".locks"  # kept apart: the partial folder holds only partial data
+    locks.mkdir(parents=True, exist_ok=True)
+    lock = filelock.FileLock(locks / f"{Path(name).stem}.lock")
+    try:
+        lock.acquire(timeout=0)
+    except filelock.Timeout as error:
+        raise BlogIdeasError(ErrorKind.DOWNLOAD_BUSY, name) from error
+    try:
+        yield
+    finally:
+        lock.release()
 
 
 @dataclass(frozen=True)
@@ -288,8 +329,10 @@ def download_model(
 
     Raises :class:`BlogIdeasError`: 404 -> NOT_ON_HUB, unreachable or cut
     too often -> NO_NETWORK, stalled -> TIMEOUT, bad checksum or size ->
-    MODEL_LOAD_FAILED, bad header -> MODEL_NOT_GGUF, full disk -> BAD_OPTION.
-    On cancel the partial file stays for a resume and the status is ``cancelled``.
+    DOWNLOAD_CORRUPT, damaged contents -> MODEL_DAMAGED, an architecture the
+    engine cannot run -> MODEL_TOO_NEW, full disk -> DISK_FULL, the same file
+    downloading elsewhere -> DOWNLOAD_BUSY. On cancel the partial file stays
+    for a resume and the status is ``cancelled``.
     """
     options = options or DownloadOptions()
     folder = folder or models_dir()
@@ -304,13 +347,9 @@ def download_model(
     yield DownloadPhaseChanged(DownloadPhase.CONNECTING)
     hub_file = file_info(source.repo, source.file, source.revision, endpoint, options.stall_timeout)
     part, note = _partial_paths(source, folder)
-    with _active_lock:
-        if part in _active:
-            raise BlogIdeasError(
-                ErrorKind.BAD_OPTION, f"{source.local_name} is already downloading."
-            )
-        _active.add(part)
-    try:
+    entry = _catalog_entry(source, load_catalog() if entries is None else entries)
+    expected = entry.size_bytes if entry is not None and entry.size_exact else None
+    with _download_lock(part, source.local_name):
         done = _reusable_bytes(part, note, hub_file)
         if hub_file.size is not None:
             check_disk_space(hub_file.size - done, folder, free_bytes)
@@ -319,29 +358,37 @@ def download_model(
         meter = _Meter(options.progress_interval, clock)
         yield DownloadPhaseChanged(DownloadPhase.DOWNLOADING)
         yield DownloadProgress(transfer.done, transfer.total, None, None)
-        yield from _transfer(transfer, cancel, options, meter, endpoint, free_bytes, folder)
+        try:
+            yield from _transfer(transfer, cancel, options, meter, endpoint, free_bytes, folder)
+        except BlogIdeasError as error:
+            if error.kind is ErrorKind.DOWNLOAD_CORRUPT:  # over-sent: nothing to resume
+                discard_partial(source, folder)
+            raise
         if cancel.is_set():
             yield DownloadResult("cancelled", None, transfer.done, transfer.total)
             return
         yield DownloadPhaseChanged(DownloadPhase.VERIFYING)
         try:
-            sha256 = _verify(part, hub_file, cancel)
+            checked = _verify(part, hub_file, expected, cancel)
         except BlogIdeasError:
             discard_partial(source, folder)  # never leave a bad file to be resumed or listed
             raise
-        if sha256 is None:
+        if checked is None:
             yield DownloadResult("cancelled", None, transfer.done, transfer.total)
             return
         os.replace(part, target)
         note.unlink(missing_ok=True)
+        remember_facts(target, checked.facts)
         model = record_installed(
-            target, source="downloaded", repo=source.repo, sha256=sha256, folder=folder,
-            entries=entries,
+            target, source="downloaded", repo=source.repo, sha256=checked.sha256,
+            verified=checked.verified, folder=folder, entries=entries,
         )  # fmt: skip
         yield DownloadResult("installed", model, transfer.done, transfer.total)
-    finally:
-        with _active_lock:
-            _active.discard(part)
+
+
+def _catalog_entry(source: DownloadSource, entries: Sequence[CatalogEntry]) -> CatalogEntry | None:
+    """The catalog's entry for exactly this repo and file, if it has one."""
+    return next((e for e in entries if (e.repo, e.file) == (source.repo, source.file)), None)
 
 
 def _transfer(

@@ -36,7 +36,10 @@ from huggingface_hub.errors import (
     RepositoryNotFoundError,
     RevisionNotFoundError,
 )
-from huggingface_hub.utils._headers import build_hf_headers
+
+# Public (huggingface_hub's "Utilities" reference), but listed in an __all__ built at
+# run time, which mypy cannot read.
+from huggingface_hub.utils import build_hf_headers  # type: ignore[attr-defined]
 
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
@@ -139,11 +142,21 @@ def _headers(hub_file: HubFile) -> dict[str, str]:
     return headers
 
 
+def _over_sent(transfer: Transfer) -> BlogIdeasError:
+    """A server sending more than it announced is cut off before the extra bytes are written."""
+    log.warning("%s: more than the announced %s bytes", transfer.hub_file.where, transfer.total)
+    return BlogIdeasError(
+        ErrorKind.DOWNLOAD_CORRUPT,
+        f"the server sent more than the {transfer.total} bytes it announced",
+    )
+
+
 def read_into(transfer: Transfer, cancel: CancelToken) -> Iterator[int]:
     """One ranged GET appended to ``transfer.part``; yields after each chunk written.
 
     A cut connection or ``stall_timeout`` seconds without a byte raise
-    httpx2's errors, with ``transfer.done`` counting what is safely on disk.
+    httpx2's errors, with ``transfer.done`` counting what is safely on disk;
+    a body longer than the announced size stops at once (DOWNLOAD_CORRUPT).
     Cancel wakes a blocked read at once and simply ends the iteration.
     """
     headers = _headers(transfer.hub_file)
@@ -178,6 +191,8 @@ def read_into(transfer: Transfer, cancel: CancelToken) -> Iterator[int]:
                 for chunk in response.iter_bytes(_CHUNK):
                     if cancel.is_set():
                         return
+                    if transfer.total is not None and transfer.done + len(chunk) > transfer.total:
+                        raise _over_sent(transfer)
                     handle.write(chunk)
                     transfer.done += len(chunk)
                     yield transfer.done

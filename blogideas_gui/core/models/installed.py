@@ -25,8 +25,9 @@ from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.files import read_json, write_json
 from blogideas_gui.core.common.paths import models_dir
 from blogideas_gui.core.common.units import format_bytes
-from blogideas_gui.core.models.catalog import CatalogEntry, free_disk_bytes, load_catalog
-from blogideas_gui.core.models.gguf import check_gguf_file
+from blogideas_gui.core.models.catalog import CatalogEntry, load_catalog
+from blogideas_gui.core.models.gguf import checked_facts, remember_facts
+from blogideas_gui.core.models.machine import free_disk_bytes
 from blogideas_gui.core.models.starter import STARTER_NAME, starter_model_path
 
 log = logging.getLogger(__name__)
@@ -46,6 +47,8 @@ class InstalledModel:
 
     ``source`` is ``bundled`` (the starter), ``downloaded``, ``imported``
     (copied in) or ``linked`` (a link to the user's own file, which stays theirs).
+    ``verified`` is false for a download the hub gave no checksum for (only
+    its size could be checked).
     """
 
     id: str
@@ -55,6 +58,7 @@ class InstalledModel:
     source: str
     repo: str = ""
     sha256: str = ""
+    verified: bool = True
 
     def to_dict(self) -> dict[str, object]:
         """The model as plain JSON data."""
@@ -66,6 +70,7 @@ class InstalledModel:
             "source": self.source,
             "repo": self.repo,
             "sha256": self.sha256,
+            "verified": self.verified,
         }
 
 
@@ -123,6 +128,7 @@ def record_installed(
     source: str,
     repo: str = "",
     sha256: str = "",
+    verified: bool = True,
     folder: Path | None = None,
     entries: Sequence[CatalogEntry] | None = None,
 ) -> InstalledModel:
@@ -137,6 +143,8 @@ def record_installed(
         "repo": repo,
         "sha256": sha256,
     }
+    if not verified:
+        info["verified"] = "no"
     with _manifest_lock:
         models = _read_manifest(folder)
         models[path.name] = info
@@ -153,6 +161,7 @@ def _describe(path: Path, info: dict[str, str]) -> InstalledModel:
         source=info.get("source") or ("linked" if path.is_symlink() else "imported"),
         repo=info.get("repo", ""),
         sha256=info.get("sha256", ""),
+        verified=info.get("verified") != "no",
     )
 
 
@@ -202,11 +211,13 @@ def import_model(
 ) -> InstalledModel:
     """Add a ``.gguf`` the user already has, by copying it in or linking to it.
 
-    The header is checked first; a copy goes to a temporary name and is moved
-    in only when complete, so a failed copy is never listed.
+    The file is read first (header, metadata, tensors within the file, an
+    architecture the engine runs), so a damaged file is refused before it is
+    listed; a copy goes to a temporary name and is moved in only when
+    complete, so a failed copy is never listed.
     """
     source = source.expanduser()
-    check_gguf_file(source)
+    facts = checked_facts(source)
     folder = folder or models_dir()
     name = source.name if source.name.endswith(".gguf") else f"{source.name}.gguf"
     target = folder / name
@@ -233,6 +244,7 @@ def import_model(
     except OSError as error:
         temporary.unlink(missing_ok=True)
         raise BlogIdeasError(ErrorKind.MODEL_UNREADABLE, f"{source} ({error.strerror})") from error
+    remember_facts(target, facts)
     return record_installed(target, source="imported", folder=folder, entries=entries)
 
 

@@ -11,14 +11,17 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from blogideas_gui.core.models import catalog
-from blogideas_gui.core.models.gguf import check_gguf_file
+from blogideas_gui.core.models.catalog import load_catalog
+from blogideas_gui.core.models.fit import Fit, ensure_fits
+from blogideas_gui.core.models.gguf import check_magic, checked_facts
+from blogideas_gui.core.models.machine import MachineFacts, machine_facts
+from blogideas_gui.core.models.starter import starter_model_path
 
 log = logging.getLogger(__name__)
 
 
 def local_preflight(
-    *, facts: catalog.MachineFacts | None = None, insist: bool = False
+    *, facts: MachineFacts | None = None, insist: bool = False
 ) -> Callable[[Path, int], None]:
     """Checks for :class:`~blogideas_gui.core.backends.local.LocalBackend`.
 
@@ -27,26 +30,31 @@ def local_preflight(
         insist: load even when the model looks too big for this machine.
 
     The returned function raises ``BlogIdeasError`` for a file that is not a
-    readable GGUF model, or (unless ``insist``) one too big for the memory.
+    whole GGUF model the engine can run (read once per file version, see
+    :func:`~.gguf.checked_facts`), or (unless ``insist``) one too big for the
+    memory, the GPU's counted where llama.cpp reports it.
     """
 
     def check(model_path: Path, n_ctx: int) -> None:
-        check_gguf_file(model_path)
-        machine = facts or catalog.machine_facts(model_path.parent, check_gpu=False)
+        if model_path == starter_model_path():
+            check_magic(model_path)  # shipped with the app: no second of reading per start
+        else:
+            checked_facts(model_path)
+        machine = facts or machine_facts(model_path.parent)
         try:
-            entries = catalog.load_catalog()
+            entries = load_catalog()
         except (OSError, ValueError, KeyError) as error:
             log.warning("catalog unreadable, estimating the KV cache: %s", error)
             entries = []
         entry = next((e for e in entries if e.file == model_path.name), None)
-        verdict = catalog.ensure_fits(
+        verdict = ensure_fits(
             model_path,
             machine,
             n_ctx=n_ctx,
             kv_bytes_per_token=entry.kv_bytes_per_token if entry else None,
             insist=insist,
         )
-        if verdict is not catalog.Fit.FITS_WELL:
+        if verdict is not Fit.FITS_WELL:
             log.warning("%s is %s for this machine; loading it anyway", model_path, verdict.value)
 
     return check

@@ -11,7 +11,9 @@ returns updated :class:`Settings`, and the window applies and saves them.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import Signal, Slot
@@ -33,18 +35,18 @@ from blogideas_gui.core.backends.openai_api import DEFAULT_MODEL, ConnectionChec
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind, user_message
 from blogideas_gui.core.common.language import Language, system_language
-from blogideas_gui.core.common.units import format_bytes
-from blogideas_gui.core.models.catalog import (
-    CatalogEntry,
-    MachineFacts,
-    load_catalog,
-    machine_facts,
-)
-from blogideas_gui.core.models.catalog import recommend as recommend_model
+from blogideas_gui.core.common.paths import models_dir
+from blogideas_gui.core.models.catalog import CatalogEntry, load_catalog
+from blogideas_gui.core.models.downloads import DownloadOptions, download_model
+from blogideas_gui.core.models.installed import InstalledModel
+from blogideas_gui.core.models.machine import MachineFacts, machine_facts
+from blogideas_gui.core.models.speed import SpeedBook, load_book
 from blogideas_gui.core.settings.preferences import Settings
 from blogideas_gui.core.settings.secrets import KeyStore
 from blogideas_gui.ui.guide.connection_test import ConnectionTest
 from blogideas_gui.ui.guide.guide_pages import LocalPage, OpenAIPage, ServerPage
+from blogideas_gui.ui.guide.model_offer import ModelOffer
+from blogideas_gui.ui.models.speed_box import Measure
 
 CHOICES = ("local", "openai", "server")
 ERROR_STYLE = "color: #b3261e;"
@@ -85,6 +87,12 @@ class FirstRunGuide(QDialog):
         language: the language of error messages; the settings' or the system's.
         openai_base_url: where the OpenAI choice's Test goes; None means OpenAI
             itself. Tests point it at a loopback server.
+        speeds: the speed measurements; the data folder's when ``None``.
+        measure: measures the speed when nothing was measured yet (a child process
+            by default; tests pass their own).
+        folder: the models folder; the app's own when ``None``.
+        endpoint: the hub address for the recommended model's download.
+        download_options: time-outs and retries of that download.
 
     Signals:
         finished_with(object): the updated :class:`Settings` when the user finishes.
@@ -104,6 +112,11 @@ class FirstRunGuide(QDialog):
         entries: Sequence[CatalogEntry] | None = None,
         language: Language | None = None,
         openai_base_url: str | None = None,
+        speeds: SpeedBook | None = None,
+        measure: Measure | None = None,
+        folder: Path | None = None,
+        endpoint: str | None = None,
+        download_options: DownloadOptions | None = None,
     ) -> None:
         super().__init__(parent)
         self._settings = settings
@@ -167,8 +180,24 @@ class FirstRunGuide(QDialog):
 
         self.key_test = ConnectionTest(self.language, self)
         self.server_test = ConnectionTest(self.language, self)
+        catalog = list(load_catalog() if entries is None else entries)
+        folder = folder or models_dir()
+        self.offer = ModelOffer(
+            catalog,
+            facts or machine_facts(folder),
+            speeds or load_book(),
+            functools.partial(
+                download_model, options=download_options, folder=folder, endpoint=endpoint,
+                entries=catalog,
+            ),
+            folder,
+            "en" if settings.output_language == "en" else "ko" if settings.output_language else self.language,
+            self.local_page,
+            measure,
+        )  # fmt: skip
+        self.local_page.set_offer(self.offer)
         self._wire()
-        self._fill(facts, entries)
+        self._fill()
 
     # -- set-up ---------------------------------------------------------------
 
@@ -190,23 +219,8 @@ class FirstRunGuide(QDialog):
         self.finish_button.clicked.connect(self.finish)
         self.later_button.clicked.connect(self.reject)
 
-    def _fill(self, facts: MachineFacts | None, entries: Sequence[CatalogEntry] | None) -> None:
-        """Show the recommendation, the cost note and the current choice."""
-        best = recommend_model(
-            load_catalog() if entries is None else entries,
-            facts or machine_facts(check_gpu=False),
-            self.language,
-        )
-        if best is None:
-            text = self.tr(
-                "This computer has little free memory, so the starter model is the best fit."
-            )
-        else:
-            text = self.tr(
-                "For better ideas, this computer can run {name} ({size} download)."
-            ).format(name=best.name, size=format_bytes(best.size_bytes))
-        self.local_page.recommendation.setText(text)
-        self.recommended = best
+    def _fill(self) -> None:
+        """Show the cost note and the current choice."""
         self.openai_page.cost_note.setText(
             self.tr(
                 "Each request costs a little money. BlogIdeas counts the cost and stops "
@@ -349,6 +363,9 @@ class FirstRunGuide(QDialog):
         choice = self.choice()
         if choice == "local":
             settings.backend = "local"
+            downloaded: InstalledModel | None = self.offer.downloaded
+            if downloaded is not None:
+                settings.local_model = downloaded.id
         elif choice == "openai":
             typed = self.openai_page.key.text().strip()
             if typed and typed != self._saved_key:
@@ -383,13 +400,15 @@ class FirstRunGuide(QDialog):
     # -- closing --------------------------------------------------------------
 
     def done(self, result: int) -> None:
-        """Every way of closing ends here: leave no Test thread running."""
+        """Every way of closing ends here: leave no thread running (a download pauses)."""
         self.key_test.shutdown()
         self.server_test.shutdown()
+        self.offer.shutdown()
         super().done(result)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt's name
         """Closing while hidden skips :meth:`done`; wait for the threads anyway."""
         self.key_test.shutdown()
         self.server_test.shutdown()
+        self.offer.shutdown()
         super().closeEvent(event)

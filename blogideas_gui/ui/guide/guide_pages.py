@@ -99,7 +99,7 @@ class _TestedPage(QWidget):
 
 
 class LocalPage(QWidget):
-    """Free, on this computer: the starter model and a better one that fits."""
+    """Free, on this computer: the starter model now, and a better one one click away."""
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
@@ -111,18 +111,18 @@ class LocalPage(QWidget):
             ),
             self,
         )
-        self.recommendation = _paragraph("", self)
-        self.recommendation.setObjectName("recommendation")
-        self.recommendation.setStyleSheet("font-weight: bold;")
         self.manager_button = QPushButton(self.tr("Open the model manager"), self)
         row = QHBoxLayout()
-        row.addWidget(self.manager_button)
         row.addStretch(1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addWidget(self.recommendation)
-        layout.addLayout(row)
-        layout.addStretch(1)
+        row.addWidget(self.manager_button)
+        self._layout = QVBoxLayout(self)
+        self._layout.addWidget(intro)
+        self._layout.addLayout(row)
+        self._layout.addStretch(1)
+
+    def set_offer(self, offer: QWidget) -> None:
+        """Put the better model's offer (:class:`~.model_offer.ModelOffer`) under the intro."""
+        self._layout.insertWidget(1, offer)
 
 
 class OpenAIPage(_TestedPage):

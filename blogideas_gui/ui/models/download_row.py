@@ -28,7 +28,8 @@ from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import user_message
 from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.common.units import format_bytes
-from blogideas_gui.core.models.catalog import CatalogEntry, Fit
+from blogideas_gui.core.models.advice import ModelAdvice
+from blogideas_gui.core.models.catalog import CatalogEntry
 from blogideas_gui.core.models.downloads import (
     DownloadEvent,
     DownloadPhase,
@@ -38,7 +39,9 @@ from blogideas_gui.core.models.downloads import (
     DownloadSource,
     partial_bytes,
 )
+from blogideas_gui.core.models.fit import Fit
 from blogideas_gui.ui.common.worker import WorkerHandle, create_worker
+from blogideas_gui.ui.models.speed_text import speed_sentence
 
 log = logging.getLogger(__name__)
 
@@ -121,6 +124,10 @@ class DownloadRow(QFrame):
         )
         self.facts.setStyleSheet("color: #5f6368;")
         self.facts.setWordWrap(True)
+        self.speed = QLabel(self)
+        self.speed.setObjectName("speed")
+        self.speed.setWordWrap(True)
+        self.speed.hide()
         self.progress = QProgressBar(self)
         self.progress.setRange(0, BAR_STEPS)
         self.progress.setTextVisible(False)
@@ -143,6 +150,7 @@ class DownloadRow(QFrame):
         layout.addLayout(heading)
         layout.addWidget(self.description)
         layout.addWidget(self.facts)
+        layout.addWidget(self.speed)
         layout.addWidget(self.progress)
         layout.addWidget(self.status)
         self.download_button.clicked.connect(self.start)
@@ -155,6 +163,12 @@ class DownloadRow(QFrame):
     def is_downloading(self) -> bool:
         """Whether this row's download thread is running."""
         return self._job is not None
+
+    def set_advice(self, advice: ModelAdvice, recommended: bool) -> None:
+        """Show the fit badge, the predicted speed here, and mark the recommendation."""
+        self.set_fit(advice.fit, recommended)
+        self.speed.setText(speed_sentence(advice.speed, self._language))
+        self.speed.setVisible(bool(self.speed.text()))
 
     def set_fit(self, fit: Fit, recommended: bool) -> None:
         """Show the memory verdict as a coloured badge, and mark the recommendation."""

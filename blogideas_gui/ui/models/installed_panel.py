@@ -8,6 +8,7 @@ manager's, so this panel stays a plain view that tests can read.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Slot
@@ -16,6 +17,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QGroupBox,
     QHBoxLayout,
+    QLabel,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -25,8 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from blogideas_gui.core.common.units import format_bytes
-from blogideas_gui.core.models.catalog import Fit
+from blogideas_gui.core.models.fit import Fit
+from blogideas_gui.core.models.gguf import GgufFacts
 from blogideas_gui.core.models.installed import InstalledModel
+from blogideas_gui.core.models.speed import Prediction
+from blogideas_gui.ui.models.speed_text import speed_sentence
 
 
 def ask_for_gguf(parent: QWidget) -> Path | None:
@@ -43,11 +48,22 @@ def ask_yes_no(parent: QWidget, title: str, text: str) -> bool:
     return answer == QMessageBox.StandardButton.Yes
 
 
+@dataclass(frozen=True)
+class InstalledRow:
+    """An installed model as the list shows it: fit, predicted speed, what its file said."""
+
+    model: InstalledModel
+    fit: Fit
+    speed: Prediction | None
+    facts: GgufFacts | None
+
+
 class InstalledPanel(QGroupBox):
     """A list of installed models (with their fit) and the actions on them."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, language: str = "ko") -> None:
         super().__init__(parent)
+        self.language = language
         self.setTitle(self.tr("Models on this computer"))
         self.list = QListWidget(self)
         self.list.setMaximumHeight(80)
@@ -62,9 +78,15 @@ class InstalledPanel(QGroupBox):
         for widget in (self.use_button, self.remove_button, self.import_button, self.link_box):
             actions.addWidget(widget)
         actions.addStretch(1)
+        self.details = QLabel(self)
+        self.details.setObjectName("details")
+        self.details.setWordWrap(True)
+        self.details.setStyleSheet("color: #5f6368;")
         layout = QVBoxLayout(self)
         layout.addWidget(self.list)
+        layout.addWidget(self.details)
         layout.addLayout(actions)
+        self._rows: dict[Path, InstalledRow] = {}
         self.list.itemSelectionChanged.connect(self.update_buttons)
         self.update_buttons()
 
@@ -79,16 +101,54 @@ class InstalledPanel(QGroupBox):
         found = (self.list.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.list.count()))
         return [model for model in found if isinstance(model, InstalledModel)]
 
-    def show_models(self, models: Sequence[tuple[InstalledModel, Fit]]) -> None:
+    def show_models(self, rows: Sequence[InstalledRow]) -> None:
         """Replace the list, keeping the selection on the same file."""
         selected = self.selected_model()
         self.list.clear()
-        for model, fit in models:
-            item = QListWidgetItem(self._text(model, fit), self.list)
-            item.setData(Qt.ItemDataRole.UserRole, model)
-            if selected is not None and model.path == selected.path:
+        self._rows = {row.model.path: row for row in rows}
+        for row in rows:
+            item = QListWidgetItem(self._text(row.model, row.fit), self.list)
+            item.setData(Qt.ItemDataRole.UserRole, row.model)
+            if selected is not None and row.model.path == selected.path:
                 self.list.setCurrentItem(item)
         self.update_buttons()
+
+    def _details(self, row: InstalledRow | None) -> str:
+        """What the selected model's file said about itself, and its predicted speed here."""
+        if row is None:
+            return ""
+        parts = []
+        if row.facts is not None:
+            context = (
+                self.tr("{n} tokens of context").format(n=f"{row.facts.context_length:,}")
+                if row.facts.context_length
+                else self.tr("context length not stated")
+            )
+            template = (
+                self.tr("has a chat template")
+                if row.facts.chat_template
+                else self.tr("no chat template")
+            )
+            parts.append(
+                self.tr(
+                    "Read from the file: {arch}, {params}B parameters, {quant}, {context}, {template}"
+                ).format(
+                    arch=row.facts.architecture,
+                    params=f"{row.facts.parameters / 1e9:.2f}",
+                    quant=row.facts.quantization,
+                    context=context,
+                    template=template,
+                )
+            )
+        elif row.model.source != "bundled":
+            parts.append(self.tr("Not read yet: it is checked the first time it is used."))
+        if not row.model.verified:
+            parts.append(
+                self.tr("Not verified: the server gave no checksum, only the size was checked.")
+            )
+        if sentence := speed_sentence(row.speed, self.language):
+            parts.append(sentence)
+        return "\n".join(parts)
 
     def _text(self, model: InstalledModel, fit: Fit) -> str:
         origins = {
@@ -103,7 +163,8 @@ class InstalledPanel(QGroupBox):
             Fit.TOO_BIG: self.tr("too big"),
         }
         origin = origins.get(model.source, model.source)
-        return f"{model.name} — {format_bytes(model.size_bytes)} · {origin} · {fits[fit]}"
+        text = f"{model.name} — {format_bytes(model.size_bytes)} · {origin} · {fits[fit]}"
+        return text if model.verified else f"{text} · {self.tr('not verified')}"
 
     def set_importing(self, importing: bool) -> None:
         """One import at a time."""
@@ -113,5 +174,7 @@ class InstalledPanel(QGroupBox):
     def update_buttons(self) -> None:
         """Use needs a selection; the bundled starter cannot be removed."""
         model = self.selected_model()
+        self.details.setText(self._details(None if model is None else self._rows.get(model.path)))
+        self.details.setVisible(bool(self.details.text()))
         self.use_button.setEnabled(model is not None)
         self.remove_button.setEnabled(model is not None and model.source != "bundled")

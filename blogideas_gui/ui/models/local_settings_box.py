@@ -14,7 +14,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout, QWidget
 
 from blogideas_gui.core.common.units import format_bytes
-from blogideas_gui.core.models.catalog import MachineFacts
+from blogideas_gui.core.models.machine import MachineFacts
 from blogideas_gui.core.settings.local_settings import (
     MAX_CONTEXT,
     MAX_GPU_LAYERS,

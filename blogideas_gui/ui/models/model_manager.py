@@ -32,30 +32,30 @@ from blogideas_gui.core.common.errors import BlogIdeasError, user_message
 from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.common.paths import models_dir
 from blogideas_gui.core.common.units import format_bytes
-from blogideas_gui.core.models.catalog import (
-    CatalogEntry,
-    Fit,
-    MachineFacts,
-    entry_fit,
-    estimate_kv_bytes_per_token,
-    fit_verdict,
-    load_catalog,
-    machine_facts,
-    memory_needed,
-    recommend,
-)
+from blogideas_gui.core.models.advice import advise, recommend
+from blogideas_gui.core.models.catalog import CatalogEntry, load_catalog
 from blogideas_gui.core.models.downloads import DownloadOptions, download_model
+from blogideas_gui.core.models.fit import file_fit
+from blogideas_gui.core.models.gguf import known_facts
 from blogideas_gui.core.models.installed import (
     InstalledModel,
     import_model,
     list_installed,
     remove_model,
 )
+from blogideas_gui.core.models.machine import MachineFacts, machine_facts
+from blogideas_gui.core.models.speed import SpeedBook, load_book
 from blogideas_gui.core.settings.local_settings import LocalSettings
 from blogideas_gui.ui.common.worker import WorkerHandle, create_worker
 from blogideas_gui.ui.models.download_row import Downloader, DownloadRow
-from blogideas_gui.ui.models.installed_panel import InstalledPanel, ask_for_gguf, ask_yes_no
+from blogideas_gui.ui.models.installed_panel import (
+    InstalledPanel,
+    InstalledRow,
+    ask_for_gguf,
+    ask_yes_no,
+)
 from blogideas_gui.ui.models.local_settings_box import LocalSettingsBox
+from blogideas_gui.ui.models.speed_box import Measure, SpeedBox
 
 log = logging.getLogger(__name__)
 
@@ -102,8 +102,12 @@ class ModelManagerDialog(QDialog):
         download_options: DownloadOptions | None = None,
         choose_file: ChooseFile = ask_for_gguf,
         confirm: Confirm = ask_yes_no,
+        speeds: SpeedBook | None = None,
+        measure: Measure | None = None,
     ) -> None:
         super().__init__(parent)
+        self._speeds = speeds or load_book()
+        self._measure = measure
         self._language = language
         self._entries = list(load_catalog() if entries is None else entries)
         self._folder = folder or models_dir()
@@ -126,7 +130,7 @@ class ModelManagerDialog(QDialog):
     # -- layout ---------------------------------------------------------------
 
     def _build(self, settings: LocalSettings) -> None:
-        self.installed = InstalledPanel(self)
+        self.installed = InstalledPanel(self, self._language)
         self.installed_list = self.installed.list
         rows = QWidget(self)
         rows_layout = QVBoxLayout(rows)
@@ -147,8 +151,15 @@ class ModelManagerDialog(QDialog):
         catalog = QGroupBox(self.tr("Download a model"), self)
         self.recommendation = QLabel(catalog)
         self.recommendation.setWordWrap(True)
+        self.speed_box = (
+            SpeedBox(self._speeds, catalog)
+            if self._measure is None
+            else SpeedBox(self._speeds, catalog, self._measure)
+        )
+        self.speed_box.measured.connect(self._speeds_measured)
         catalog_layout = QVBoxLayout(catalog)
         catalog_layout.addWidget(self.recommendation)
+        catalog_layout.addWidget(self.speed_box)
         catalog_layout.addWidget(scroll)
         self.engine = LocalSettingsBox(settings, self._facts, self)
 
@@ -196,16 +207,18 @@ class ModelManagerDialog(QDialog):
         return self.installed.selected_model()
 
     def refresh(self) -> None:
-        """Re-read the installed models and the fit of every model at this context size."""
+        """Re-read the installed models, and the fit and speed of every model at this context."""
         n_ctx = self.engine.settings.n_ctx
         models = list_installed(self._folder, self._entries)
-        self.installed.show_models([(model, self._fit_of(model, n_ctx)) for model in models])
+        self.installed.show_models([self._installed_row(model, n_ctx) for model in models])
         names = {model.path.name for model in models}
-        best = recommend(self._entries, self._facts, self._language, n_ctx)
+        advice = advise(self._entries, self._facts, self._speeds, n_ctx)
+        best = recommend(advice, self._language)
         if best is None:
             self.recommendation.setText(
                 self.tr(
-                    "None of these fits this computer well; the starter model is the safe choice."
+                    "None of these fits this computer well and writes fast enough here; "
+                    "the starter model is the safe choice."
                 )
             )
         else:
@@ -214,16 +227,27 @@ class ModelManagerDialog(QDialog):
                     name=best.name, size=format_bytes(best.size_bytes)
                 )
             )
+        by_id = {row.entry.id: row for row in advice}
         for row in self.rows.values():
-            row.set_fit(entry_fit(row.entry, self._facts, n_ctx), row.entry is best)
+            row.set_advice(by_id[row.entry.id], row.entry is best)
             row.refresh(installed=row.source.local_name in names)
 
-    def _fit_of(self, model: InstalledModel, n_ctx: int) -> Fit:
+    def _installed_row(self, model: InstalledModel, n_ctx: int) -> InstalledRow:
+        """An installed model with its fit, predicted speed and what its file said about itself."""
         entry = next((e for e in self._entries if e.file == model.path.name), None)
-        per_token = (
-            entry.kv_bytes_per_token if entry else estimate_kv_bytes_per_token(model.size_bytes)
+        per_token = entry.kv_bytes_per_token if entry else None
+        return InstalledRow(
+            model,
+            file_fit(model.size_bytes, self._facts, n_ctx, per_token),
+            self._speeds.predict(model.size_bytes, model.path.name),
+            known_facts(model.path),
         )
-        return fit_verdict(memory_needed(model.size_bytes, per_token, n_ctx), self._facts)
+
+    @Slot(object)
+    def _speeds_measured(self, book: object) -> None:
+        if isinstance(book, SpeedBook):
+            self._speeds = book
+            self.refresh()
 
     @Slot(object)
     def _settings_changed(self, settings: object) -> None:
@@ -329,6 +353,7 @@ class ModelManagerDialog(QDialog):
         """Cancel every download (kept for a resume) and wait for all threads."""
         for row in self.rows.values():
             row.stop()
+        self.speed_box.shutdown()
         if self._import_job is not None:
             # A copy cannot be interrupted half-way without leaving a stray file;
             # it is a local disk copy, so waiting for its end is bounded.

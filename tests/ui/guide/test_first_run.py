@@ -19,6 +19,8 @@ from pytestqt.qtbot import QtBot
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.models.catalog import load_catalog
+from blogideas_gui.core.models.machine import MachineFacts
+from blogideas_gui.core.models.speed import Probe, SpeedBook
 from blogideas_gui.core.settings.preferences import Settings
 from blogideas_gui.core.settings.secrets import SERVICE, USERNAME, KeyStore
 from blogideas_gui.ui.guide.first_run import FirstRunGuide, normalized_address
@@ -33,6 +35,8 @@ from tests.support.openai_error_server import (
 KEY = "sk-proj-GuideTestKeyNeverOnDisk5521"
 GIB = 1024**3
 ROOMY_MACHINE = {"total_ram": 32 * GIB, "available_ram": 24 * GIB, "free_disk": 500 * GIB}
+# Measured before: the starter at 170 tokens a second, as llama-bench finds on 2 cores here.
+SPEEDS = SpeedBook(Probe(170.0, 170.0, 490.0, 98_362_432, 2, 1.8e9))
 
 
 def all_files() -> Iterator[Path]:
@@ -40,8 +44,7 @@ def all_files() -> Iterator[Path]:
 
 
 def make_guide(qtbot: QtBot, **kwargs: object) -> FirstRunGuide:
-    from blogideas_gui.core.models.catalog import MachineFacts
-
+    kwargs.setdefault("speeds", SPEEDS)
     guide = FirstRunGuide(
         Settings(),
         facts=MachineFacts(gpu_offload=False, **ROOMY_MACHINE),
@@ -55,8 +58,11 @@ def make_guide(qtbot: QtBot, **kwargs: object) -> FirstRunGuide:
 def test_local_choice_recommends_a_catalog_model(qtbot: QtBot) -> None:
     guide = make_guide(qtbot, key_store=KeyStore(MemoryKeychain()))
     names = {entry.name for entry in load_catalog() if not entry.is_bundled}
-    text = guide.local_page.recommendation.text()
+    text = guide.offer.text.text()
     assert any(name in text for name in names), text
+    assert guide.offer.recommended is not None
+    assert guide.offer.recommended.parameters_billion < 7  # 2 cores: not a 7-9 B model
+    assert guide.offer.row is not None and "words a second here" in guide.offer.row.speed.text()
     with qtbot.waitSignal(guide.open_model_manager):
         guide.local_page.manager_button.click()
     assert guide.choice() == "local"

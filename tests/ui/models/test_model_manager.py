@@ -23,13 +23,16 @@ from blogideas_gui.core.backends.local import LocalBackend
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.paths import models_dir
 from blogideas_gui.core.generation.runner import GenerationResult, generate
-from blogideas_gui.core.models.catalog import CatalogEntry, MachineFacts, load_catalog
+from blogideas_gui.core.models.catalog import CatalogEntry, load_catalog
 from blogideas_gui.core.models.downloads import DownloadOptions, partial_bytes
 from blogideas_gui.core.models.installed import InstalledModel, list_installed
+from blogideas_gui.core.models.machine import MachineFacts
+from blogideas_gui.core.models.speed import Probe, SpeedBook
 from blogideas_gui.core.settings.local_settings import LocalSettings
 from blogideas_gui.core.writing.prompts import IdeaRequest
 from blogideas_gui.ui.models.download_row import DownloadRow
 from blogideas_gui.ui.models.model_manager import ModelManagerDialog
+from tests.support.gguf_files import cut_copy
 from tests.support.hf_hub_server import FakeHub
 
 GB = 1024**3
@@ -37,6 +40,8 @@ REPO = "tests/SmolLM2-GGUF"
 STARTER_FILE = "served-smollm2.gguf"
 SMALL_FILE = "served-small.gguf"
 MACHINE = MachineFacts(16 * GB, 12 * GB, 500 * GB, gpu_offload=False)
+# The speed as measured before (the starter at 120 tokens a second), so no test waits on a probe.
+SPEEDS = SpeedBook(Probe(120.0, 140.0, 450.0, 98_362_432, 2, 1.8e9))
 OPTIONS = DownloadOptions(stall_timeout=10.0, retries=1, backoff=0.05, progress_interval=0.05)
 LEFT_CLICK = Qt.MouseButton.LeftButton
 
@@ -115,6 +120,7 @@ def dialog(
         download_options=OPTIONS,
         choose_file=answers.choose_file,
         confirm=answers.confirm,
+        speeds=SPEEDS,
     )
     qtbot.addWidget(window)
     window.show()
@@ -299,3 +305,72 @@ def test_import_copy_and_link_then_remove(
 
     select(dialog, "smollm2-135m-starter")
     assert not dialog.installed.remove_button.isEnabled()  # the starter ships with the app
+
+
+def test_every_row_says_how_fast_it_writes_here(qtbot: QtBot, dialog: ModelManagerDialog) -> None:
+    small = dialog.rows["served-smollm2"].speed.text()
+    huge = dialog.rows["huge-model"].speed.text()
+    assert small.startswith("About ") and "words a second here" in small
+    assert "slower than reading" not in small
+    assert "slower than reading" in huge  # 40 GB read per token
+    assert "2025" not in dialog.speed_box.status.text()  # the measurement's own date
+    assert "120 tokens a second" in dialog.speed_box.status.text()
+
+
+def test_measure_again_refreshes_every_speed(
+    qtbot: QtBot, hub: FakeHub, entries: list[CatalogEntry]
+) -> None:
+    # A scripted measurement stands in for the child process (the CLI tests run the real one):
+    # it reports a computer ten times faster.
+    faster = SpeedBook(Probe(1200.0, 1400.0, 4500.0, 98_362_432, 2, 1.8e9))
+    window = ModelManagerDialog(
+        language="en", entries=entries, facts=MACHINE, speeds=SPEEDS,
+        measure=lambda cancel: faster,
+    )  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    before = window.rows["tight-model"].speed.text()
+    with qtbot.waitSignal(window.speed_box.measured, timeout=10_000):
+        click(qtbot, window.speed_box.button)
+    assert window.rows["tight-model"].speed.text() != before
+    assert "1200 tokens a second" in window.speed_box.status.text()
+    window.close()
+
+
+def test_the_list_shows_what_a_model_file_said_and_refuses_a_damaged_one(
+    qtbot: QtBot,
+    dialog: ModelManagerDialog,
+    answers: Answers,
+    small_gguf: Path,
+    starter_model: Path,
+    tmp_path: Path,
+) -> None:
+    answers.file = tmp_path / "mine.gguf"
+    answers.file.write_bytes(small_gguf.read_bytes())
+    click(qtbot, dialog.installed.import_button)
+    qtbot.waitUntil(lambda: "mine" in listed(dialog), timeout=20_000)
+    select(dialog, "mine")
+    details = dialog.installed.details.text()
+    assert "Read from the file: llama" in details and "has a chat template" in details
+    assert "2,048 tokens of context" in details and "F32" in details
+    assert "words a second here" in details
+
+    qtbot.waitUntil(lambda: dialog.installed.import_button.isEnabled(), timeout=5_000)
+    answers.file = cut_copy(starter_model, tmp_path / "half.gguf")
+    click(qtbot, dialog.installed.import_button)
+    qtbot.waitUntil(lambda: dialog.message.text() != "", timeout=60_000)
+    assert "incomplete or damaged" in dialog.message.text() and "half" not in listed(dialog)
+    qtbot.waitUntil(lambda: dialog.installed.import_button.isEnabled(), timeout=5_000)
+
+
+def test_a_download_without_a_checksum_is_marked_not_verified(
+    qtbot: QtBot, dialog: ModelManagerDialog, hub: FakeHub
+) -> None:
+    hub.no_checksum = True
+    row = dialog.rows["served-small"]
+    click(qtbot, row.download_button)
+    wait_until_idle(qtbot, row)
+    assert row.status.text() == "Installed"
+    select(dialog, "served-small")
+    assert "not verified" in dialog.installed_list.currentItem().text()
+    assert "Not verified" in dialog.installed.details.text()

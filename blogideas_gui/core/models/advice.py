@@ -1,0 +1,81 @@
+"""The advice a friend would give: which models fit, how fast each writes here, which to get.
+
+One place turns the catalog, this computer's memory (:mod:`.fit`) and its
+measured speed (:mod:`.speed`) into a row per model and one recommendation,
+so the model manager, the first-run guide and ``blogideas models list`` say
+the same thing.
+
+The recommendation is the best writer in the chosen language among the
+downloadable models that fit well *and* are predicted to write at least
+:data:`~.speed.LIVE_TOKENS_PER_SECOND` tokens a second here (faster than
+people read, so the answer feels live); ties go to the smaller file. A model
+of 7 billion parameters fits a 24 GB computer well, but on two CPU cores it
+writes three tokens a second: a five-idea answer would take over three
+minutes, so it is not recommended there. Before the speed was measured only
+memory counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from blogideas_gui.core.models.catalog import CatalogEntry
+from blogideas_gui.core.models.fit import Fit, entry_fit, memory_needed
+from blogideas_gui.core.models.machine import MachineFacts
+from blogideas_gui.core.models.speed import Prediction, SpeedBook
+from blogideas_gui.core.settings.local_settings import DEFAULT_CONTEXT
+
+
+@dataclass(frozen=True)
+class ModelAdvice:
+    """One catalog model on this computer: its fit, memory need and predicted speed."""
+
+    entry: CatalogEntry
+    fit: Fit
+    memory_needed: int
+    speed: Prediction | None
+
+    def to_dict(self, language: str) -> dict[str, object]:
+        """The advice as plain JSON data (``speed`` is ``None`` before any measurement)."""
+        return {
+            "fit": self.fit.value,
+            "memory_needed_bytes": self.memory_needed,
+            "speed": None if self.speed is None else self.speed.to_dict(language),
+        }
+
+
+def advise(
+    entries: Sequence[CatalogEntry],
+    facts: MachineFacts,
+    speeds: SpeedBook,
+    n_ctx: int = DEFAULT_CONTEXT,
+) -> list[ModelAdvice]:
+    """Fit and predicted speed of every catalog model, in catalog order."""
+    return [
+        ModelAdvice(
+            entry,
+            entry_fit(entry, facts, n_ctx),
+            memory_needed(entry.size_bytes, entry.kv_bytes_per_token, n_ctx),
+            speeds.predict(entry.size_bytes, entry.file),
+        )
+        for entry in entries
+    ]
+
+
+def recommend(advice: Sequence[ModelAdvice], language: str = "ko") -> CatalogEntry | None:
+    """The best writer in ``language`` that fits well and feels live; ties go to the smaller.
+
+    ``None`` when none does: the starter model is then the best choice.
+    """
+    candidates = [
+        row.entry
+        for row in advice
+        if not row.entry.is_bundled
+        and language in row.entry.languages
+        and row.fit is Fit.FITS_WELL
+        and (row.speed is None or row.speed.live)
+    ]
+    if not candidates:
+        return None
+    return max(candidates, key=lambda entry: (entry.quality(language), -entry.size_bytes))

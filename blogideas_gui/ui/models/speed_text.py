@@ -1,0 +1,41 @@
+"""A predicted speed in the words people feel: "about 4 words a second, 1 min for an answer".
+
+The model manager's rows, the installed list, the first-run guide and the
+language notice all say it the same way, so the sentence lives here once.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from blogideas_gui.core.models.speed import Prediction
+
+_CONTEXT = "SpeedText"
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate(_CONTEXT, text)
+
+
+def wait_text(seconds: float) -> str:
+    """A wait rounded as a person says it: "40 s", "about 2 min"."""
+    if seconds < 60:
+        return _tr("{n} s").format(n=max(1, round(seconds / 5) * 5))
+    minutes = seconds / 60
+    if minutes < 10:
+        return _tr("about {n} min").format(n=f"{minutes:.1f}".rstrip("0").rstrip("."))
+    return _tr("about {n} min").format(n=round(minutes))
+
+
+def speed_sentence(speed: Prediction | None, language: str) -> str:
+    """The predicted speed as one sentence ("" before any measurement)."""
+    if speed is None:
+        return ""
+    words = speed.words_per_second(language)
+    rate = f"{words:.1f}" if words < 10 else f"{words:.0f}"
+    text = _tr("About {n} words a second here · a five-idea answer in {wait}").format(
+        n=rate, wait=wait_text(speed.typical_wait_seconds)
+    )
+    if not speed.live:
+        text += " · " + _tr("slower than reading")
+    return text
