@@ -1060,6 +1060,10 @@
         <translation>저장된 OpenAI 키가 없습니다.</translation>
     </message>
     <message>
+        <source>No key is stored for this server; it gets none.</source>
+        <translation>이 서버용으로 저장된 키가 없어 키 없이 보냅니다.</translation>
+    </message>
+    <message>
         <location filename="../ui/settings_dialog.py" line="165" />
         <source>A key is stored in the system keychain: {key}</source>
         <translation>시스템 키체인에 키가 저장되어 있습니다: {key}</translation>

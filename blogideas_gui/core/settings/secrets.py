@@ -108,8 +108,12 @@ class KeyStore:
         self._username = USERNAME if server is None else f"server {server}"
 
     def for_address(self, address: str) -> KeyStore:
-        """The store of the key that may go to ``address``: OpenAI's, or that server's own."""
-        if is_openai_address(address):
+        """The store of the key that may go to ``address``: OpenAI's, or that server's own.
+
+        Raises:
+            BlogIdeasError: ``KEY_IN_ADDRESS`` for an address holding a key.
+        """
+        if is_openai_address(checked_address(address)):
             if self.server is None:
                 return self
             return KeyStore(self._backend, self.fallback_path.with_name(FALLBACK_FILE))

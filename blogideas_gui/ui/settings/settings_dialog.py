@@ -2,8 +2,10 @@
 
 The key is saved or removed at once, through :class:`KeyStore`, and never
 shown again in full: only its ends ("sk-…1234") and where it is kept, with
-the no-keychain notice when it went to a file. Everything else is applied
-only on OK, as a new :class:`Settings` the window saves.
+the no-keychain notice when it went to a file. The key field belongs to the
+server address shown: empty means OpenAI's key; another address gets a key
+of its own, which is only ever sent to that server. Everything else is
+applied only on OK, as a new :class:`Settings` the window saves.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from blogideas_gui.core.account.budget import Ledger, format_usd
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind, user_message
 from blogideas_gui.core.common.language import Language, system_language
 from blogideas_gui.core.settings.preferences import Settings
-from blogideas_gui.core.settings.secrets import KeyStore
+from blogideas_gui.core.settings.secrets import OPENAI_API_URL, KeyStore
+from blogideas_gui.ui.guide.first_run import normalized_address
 from blogideas_gui.ui.guide.guide_pages import NOTE_STYLE, masked_key
 
 ERROR_STYLE = "color: #b3261e;"
@@ -133,6 +136,7 @@ class SettingsDialog(QDialog):
         self.resize(620, 0)
 
         self.save_key_button.clicked.connect(self.save_key)
+        self.server.editingFinished.connect(self._show_key)
         self.remove_key_button.clicked.connect(self.remove_key)
         self.guide_button.clicked.connect(self._rerun_guide)
         self.buttons.accepted.connect(self.accept)
@@ -156,17 +160,29 @@ class SettingsDialog(QDialog):
         self.spent.setText(self.tr("Spent this month: {amount}").format(amount=spent))
         self._show_key()
 
+    def _keys(self) -> KeyStore:
+        """The store of the key for the server shown (OpenAI's when the field is empty)."""
+        return self._store.for_address(normalized_address(self.server.text()) or OPENAI_API_URL)
+
+    @Slot()
     def _show_key(self, notice: BlogIdeasError | None = None) -> None:
-        """Say whether a key is stored and where, showing only its ends."""
-        stored = self._store.load()
-        if stored is None:
+        """Say whether a key is stored for the server shown and where, showing only its ends."""
+        try:
+            keys = self._keys()
+        except BlogIdeasError as error:  # an address holding a key
+            self._show_notice(user_message(error, self.language), ERROR_STYLE)
+            return
+        stored = keys.load()
+        if stored is None and keys.server is None:
             text = self.tr("No OpenAI key is stored.")
+        elif stored is None:
+            text = self.tr("No key is stored for this server; it gets none.")
         elif stored.source == "keychain":
             text = self.tr("A key is stored in the system keychain: {key}")
         else:
             text = self.tr("A key is stored in a file only you can read: {key}")
             notice = notice or BlogIdeasError(
-                ErrorKind.KEY_NOT_IN_KEYCHAIN, str(self._store.fallback_path)
+                ErrorKind.KEY_NOT_IN_KEYCHAIN, str(keys.fallback_path)
             )
         self.key_state.setText(text.format(key=masked_key(stored.value) if stored else ""))
         self.remove_key_button.setEnabled(stored is not None)
@@ -181,7 +197,7 @@ class SettingsDialog(QDialog):
     def save_key(self) -> None:
         """Store the pasted key now and clear the field."""
         try:
-            stored = self._store.save(self.key.text())
+            stored = self._keys().save(self.key.text())
         except BlogIdeasError as error:
             self._show_notice(user_message(error, self.language), ERROR_STYLE)
             return
@@ -190,8 +206,12 @@ class SettingsDialog(QDialog):
 
     @Slot()
     def remove_key(self) -> None:
-        """Forget the stored key everywhere it may be."""
-        self._store.delete()
+        """Forget the stored key (of the server shown) everywhere it may be."""
+        try:
+            self._keys().delete()
+        except BlogIdeasError as error:
+            self._show_notice(user_message(error, self.language), ERROR_STYLE)
+            return
         self._show_key()
 
     @Slot()

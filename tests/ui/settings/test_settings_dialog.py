@@ -11,6 +11,7 @@ import os
 from pathlib import Path
 
 from keyring.backends import fail
+from PySide6.QtCore import Qt
 from pytestqt.qtbot import QtBot
 
 from blogideas_gui.core.account.budget import Ledger
@@ -108,3 +109,24 @@ def test_rerun_guide(qtbot: QtBot) -> None:
     with qtbot.waitSignal(dialog.rerun_guide):
         dialog.guide_button.click()
     assert not dialog.isVisible()
+
+
+def test_a_key_typed_for_another_server_is_that_servers_alone(qtbot: QtBot) -> None:
+    """The key field belongs to the address shown: OpenAI's key never goes elsewhere."""
+    keychain = MemoryKeychain()
+    store = KeyStore(keychain)
+    store.save(KEY)
+    dialog = make_dialog(qtbot, store)
+    qtbot.keyClicks(dialog.server, "localhost:11434")
+    qtbot.keyClick(dialog.server, Qt.Key.Key_Return)
+    assert dialog.key_state.text() == dialog.tr("No key is stored for this server; it gets none.")
+    qtbot.keyClicks(dialog.key, "sk-ollama-ServerOnly0001")
+    qtbot.mouseClick(dialog.save_key_button, Qt.MouseButton.LeftButton)
+    assert keychain.items == {
+        (SERVICE, USERNAME): KEY,
+        (SERVICE, "server http://localhost:11434"): "sk-ollama-ServerOnly0001",
+    }
+    assert "sk-…0001" in dialog.key_state.text()
+    dialog.server.clear()
+    qtbot.keyClick(dialog.server, Qt.Key.Key_Return)
+    assert "sk-…9876" in dialog.key_state.text()  # OpenAI's own, untouched
