@@ -14,7 +14,8 @@ can stop it from starting:
   as it is, the store works without it, and a notice says so once; writers
   check :func:`refuses_writes` so it is never altered;
 * **the disk is full** (or the folder cannot be written): :func:`write_problem`
-  is the one plain error, reported once.
+  is the one plain error; a store that goes on without the disk (history,
+  the ledger) reports it once, others raise it to the one who asked.
 
 Notices travel through :func:`report`: the window shows them in a banner, the
 command line prints each as one line on stderr (:func:`listen`). Reporting
