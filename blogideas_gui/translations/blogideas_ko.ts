@@ -455,6 +455,38 @@
 <context>
     <name>InstalledPanel</name>
     <message>
+        <source>{n} tokens of context</source>
+        <translation>문맥 {n}토큰</translation>
+    </message>
+    <message>
+        <source>context length not stated</source>
+        <translation>문맥 길이 표시 없음</translation>
+    </message>
+    <message>
+        <source>has a chat template</source>
+        <translation>채팅 템플릿 있음</translation>
+    </message>
+    <message>
+        <source>no chat template</source>
+        <translation>채팅 템플릿 없음</translation>
+    </message>
+    <message>
+        <source>Read from the file: {arch}, {params}B parameters, {quant}, {context}, {template}</source>
+        <translation>파일에서 읽은 정보: {arch}, 매개변수 {params}B, {quant}, {context}, {template}</translation>
+    </message>
+    <message>
+        <source>Not read yet: it is checked the first time it is used.</source>
+        <translation>아직 읽지 않았습니다. 처음 사용할 때 확인합니다.</translation>
+    </message>
+    <message>
+        <source>Not verified: the server gave no checksum, only the size was checked.</source>
+        <translation>검증되지 않음: 서버가 체크섬을 주지 않아 크기만 확인했습니다.</translation>
+    </message>
+    <message>
+        <source>not verified</source>
+        <translation>검증되지 않음</translation>
+    </message>
+    <message>
         <location filename="../ui/installed_panel.py" line="51" />
         <source>Models on this computer</source>
         <translation>이 컴퓨터의 모델</translation>
@@ -652,6 +684,10 @@
 </context>
 <context>
     <name>ModelManagerDialog</name>
+    <message>
+        <source>None of these fits this computer well and writes fast enough here; the starter model is the safe choice.</source>
+        <translation>이 컴퓨터에 잘 맞으면서 충분히 빨리 쓰는 모델이 없습니다. 기본 모델이 안전한 선택입니다.</translation>
+    </message>
     <message>
         <location filename="../ui/model_manager.py" line="116" />
         <source>Model manager</source>
@@ -1585,6 +1621,94 @@ Idea: {title}
 {outline}
 
 {ask}</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedText</name>
+    <message>
+        <source>{n} s</source>
+        <translation>{n}초</translation>
+    </message>
+    <message>
+        <source>about {n} min</source>
+        <translation>약 {n}분</translation>
+    </message>
+    <message>
+        <source>About {n} words a second here · a five-idea answer in {wait}</source>
+        <translation>이 컴퓨터에서 1초에 약 {n}단어 · 아이디어 다섯 개에 {wait}</translation>
+    </message>
+    <message>
+        <source>slower than reading</source>
+        <translation>읽는 속도보다 느림</translation>
+    </message>
+</context>
+<context>
+    <name>SpeedBox</name>
+    <message>
+        <source>Measure again</source>
+        <translation>다시 측정</translation>
+    </message>
+    <message>
+        <source>Runs the small built-in model for a few seconds.</source>
+        <translation>내장된 작은 모델을 몇 초 동안 실행합니다.</translation>
+    </message>
+    <message>
+        <source>Measuring how fast this computer writes (a few seconds)…</source>
+        <translation>이 컴퓨터가 얼마나 빨리 쓰는지 측정하는 중입니다(몇 초)…</translation>
+    </message>
+    <message>
+        <source>Speeds are not measured yet.</source>
+        <translation>속도를 아직 측정하지 않았습니다.</translation>
+    </message>
+    <message>
+        <source>Speeds are predicted from a measurement on {date} (the built-in model wrote {n} tokens a second).</source>
+        <translation>속도는 {date}의 측정으로 예상한 값입니다(내장 모델이 1초에 토큰 {n}개를 썼습니다).</translation>
+    </message>
+</context>
+<context>
+    <name>ModelOffer</name>
+    <message>
+        <source>Checking which better model suits this computer…</source>
+        <translation>이 컴퓨터에 맞는 더 좋은 모델을 찾는 중입니다…</translation>
+    </message>
+    <message>
+        <source>On this computer the starter model is the best fit: larger models would not fit its memory well or would write too slowly.</source>
+        <translation>이 컴퓨터에는 기본 모델이 가장 잘 맞습니다. 더 큰 모델은 메모리에 잘 맞지 않거나 너무 느리게 씁니다.</translation>
+    </message>
+    <message>
+        <source>For better ideas, this computer can run {name} ({size} download). It downloads here, and BlogIdeas switches to it when it is ready.</source>
+        <translation>더 좋은 아이디어를 원하면 이 컴퓨터에서 {name}({size} 다운로드)을(를) 쓸 수 있습니다. 여기서 바로 받고, 준비되면 BlogIdeas가 이 모델로 바꿉니다.</translation>
+    </message>
+    <message>
+        <source>{name} is ready: BlogIdeas will write with it.</source>
+        <translation>{name} 준비 완료: 이제 이 모델로 씁니다.</translation>
+    </message>
+</context>
+<context>
+    <name>LanguageNotice</name>
+    <message>
+        <source>Write in English</source>
+        <translation>영어로 쓰기</translation>
+    </message>
+    <message>
+        <source>The built-in starter model</source>
+        <translation>내장된 기본 모델</translation>
+    </message>
+    <message>
+        <source>{model} cannot write good Korean: ideas in Korean would come out as nonsense.</source>
+        <translation>{model}은(는) 한국어를 제대로 쓰지 못합니다. 한국어로 만들면 엉뚱한 글이 나옵니다.</translation>
+    </message>
+    <message>
+        <source>Get {name}, which writes Korean well on this computer, or write in English.</source>
+        <translation>이 컴퓨터에서 한국어를 잘 쓰는 {name}을(를) 받거나, 영어로 쓰세요.</translation>
+    </message>
+    <message>
+        <source>Get {name} ({size})</source>
+        <translation>{name} 받기 ({size})</translation>
+    </message>
+    <message>
+        <source>Write in English, or use OpenAI (Settings).</source>
+        <translation>영어로 쓰거나 OpenAI를 사용하세요(설정).</translation>
     </message>
 </context>
 </TS>

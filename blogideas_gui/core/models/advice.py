@@ -19,9 +19,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from blogideas_gui.core.models.catalog import CatalogEntry
 from blogideas_gui.core.models.fit import Fit, entry_fit, memory_needed
+from blogideas_gui.core.models.gguf import known_facts
 from blogideas_gui.core.models.machine import MachineFacts
 from blogideas_gui.core.models.speed import Prediction, SpeedBook
 from blogideas_gui.core.settings.local_settings import DEFAULT_CONTEXT
@@ -79,3 +81,20 @@ def recommend(advice: Sequence[ModelAdvice], language: str = "ko") -> CatalogEnt
     if not candidates:
         return None
     return max(candidates, key=lambda entry: (entry.quality(language), -entry.size_bytes))
+
+
+def model_languages(model_file: Path | None, entries: Sequence[CatalogEntry]) -> tuple[str, ...]:
+    """The languages a model file writes well; ``None`` is the bundled starter.
+
+    The catalog knows its own models; for another file, what its GGUF
+    metadata says (``general.languages``), when it was read before. Empty
+    when nothing is known: then nothing is claimed either way.
+    """
+    if model_file is None:
+        bundled = next((entry for entry in entries if entry.is_bundled), None)
+        return bundled.languages if bundled is not None else ()
+    entry = next((e for e in entries if e.file == model_file.name), None)
+    if entry is not None:
+        return entry.languages
+    facts = known_facts(model_file)
+    return facts.languages if facts is not None else ()

@@ -271,6 +271,12 @@ class ModelManagerDialog(QDialog):
 
     # -- actions --------------------------------------------------------------
 
+    def download(self, entry_id: str) -> None:
+        """Start downloading a catalog model, as its Download button does (the window asks)."""
+        row = self.rows.get(entry_id)
+        if row is not None:
+            row.start()
+
     @Slot()
     def use_selected(self) -> None:
         """Hand the selected model to the main window."""

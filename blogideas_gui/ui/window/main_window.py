@@ -52,6 +52,7 @@ from blogideas_gui.ui.window.answer_panel import AnswerPanel
 from blogideas_gui.ui.window.history_actions import HistoryActions
 from blogideas_gui.ui.window.history_sidebar import HistorySidebar
 from blogideas_gui.ui.window.notice_banner import NoticeBanner
+from blogideas_gui.ui.window.language_notice import LanguageNotice
 from blogideas_gui.ui.window.request_form import RequestForm
 from blogideas_gui.ui.window.status_line import StatusLine
 
@@ -106,6 +107,8 @@ class MainWindow(QMainWindow):
 
         output: Language = "en" if self.settings.output_language == "en" else "ko"
         self.form = RequestForm(language or output, self)
+        self.language_notice = LanguageNotice(self.form, self)
+        self.language_notice.get_model.connect(self.get_model)
         self.answer = AnswerPanel(self)
         self.status = StatusLine(self)
         self.sidebar = HistorySidebar(self.store, self)
@@ -124,6 +127,7 @@ class MainWindow(QMainWindow):
         column = QVBoxLayout(right)
         column.addWidget(self.notices)
         column.addWidget(self.form)
+        column.addWidget(self.language_notice)
         column.addWidget(self.answer, 1)
         column.addWidget(self.status)
         splitter = QSplitter(self)
@@ -148,6 +152,7 @@ class MainWindow(QMainWindow):
         self._apply_settings()
         self.form.backend.currentIndexChanged.connect(self._update_spending)
         self._update_buttons()
+        self.form.topic.setFocus()  # the window opens ready to type a topic
 
     # -- settings -------------------------------------------------------------
 
@@ -207,6 +212,7 @@ class MainWindow(QMainWindow):
         guide = FirstRunGuide(self.collect_settings(), self)
         guide.finished_with.connect(self.apply_settings)
         guide.open_model_manager.connect(self.open_model_manager)
+        guide.finished.connect(lambda _code: self.form.topic.setFocus())  # however it closed
         guide.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         guide.open()
         return guide
@@ -292,6 +298,11 @@ class MainWindow(QMainWindow):
         self.local_model = None if model is None or model.source == "bundled" else model
         self.form.backend.setCurrentIndex(self.form.backend.findData("local"))
         self.form.set_local_model("" if self.local_model is None else self.local_model.name)
+        self.language_notice.set_local_model(self.local_model)
+
+    def get_model(self, entry_id: str) -> None:
+        """Download a catalog model in the model manager (the language notice's button)."""
+        self.open_model_manager().download(entry_id)
 
     def set_local_settings(self, settings: LocalSettings) -> None:
         """Load the local model with new settings from the next request on."""
