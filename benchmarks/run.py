@@ -46,6 +46,12 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-startup", action="store_true", help="skip start-up and memory")
     parser.add_argument("--no-openai", action="store_true", help="skip the OpenAI path")
     parser.add_argument("--no-long", action="store_true", help="skip the 1,000+ token answer")
+    parser.add_argument("--no-shape", action="store_true", help="skip issue 11's shape rows")
+    parser.add_argument(
+        "--only-shape",
+        action="store_true",
+        help="only issue 11's rows: engine ceiling, CLI, restart (no window, start-up, OpenAI)",
+    )
     parser.add_argument(
         "--quiet-wait", type=float, default=15.0, help="seconds to wait for an idle CPU per sample"
     )
@@ -90,12 +96,19 @@ def main(argv: list[str] | None = None) -> int:
     noise: dict[str, float] = {}
     samples: dict[str, Any] = {}
 
-    if not args.no_startup:
+    if not args.no_startup and not args.only_shape:
         samples["startup"], noise["startup"] = measure_startup(args.repeat, policy)
-    samples["local"], noise["local"] = measure_local(
-        workload, args.repeat, not args.no_long, policy
-    )
-    if not args.no_openai:
+    if not args.only_shape:
+        samples["local"], noise["local"] = measure_local(
+            workload, args.repeat, not args.no_long, policy
+        )
+    if not args.no_shape or args.only_shape:
+        from benchmarks.shape_rows import measure_shape
+
+        samples["shape"], noise["shape"] = measure_shape(
+            workload, args.repeat, not args.no_long, policy
+        )
+    if not args.no_openai and not args.only_shape:
         samples["openai"], noise["openai"] = measure_openai(workload, args.repeat, policy)
 
     from benchmarks.tables import build_sections

@@ -11,6 +11,7 @@ from typing import Any
 from benchmarks import report
 from benchmarks.common import WARM_REQUESTS, Workload, median
 from benchmarks.report import Row, compare, single
+from benchmarks.shape_rows import shape_rows
 
 Section = tuple[str, str, list[Row]]
 
@@ -190,13 +191,22 @@ def openai_rows(openai: dict[str, list[Any]]) -> list[Row]:
 def build_sections(samples: dict[str, Any], workload: Workload) -> list[Section]:
     """All sections that were measured in this run, in table order."""
     model_mb = workload.model_path.stat().st_size / 2**20
-    sections: list[Section] = [
-        ("Local model: raw llama.cpp vs the window", "raw", local_rows(samples["local"], workload))
-    ]
-    if any("long" in sample for sample in samples["local"]["app"]):
+    sections: list[Section] = []
+    local = samples.get("local", {"raw": [], "app": []})
+    if local["app"]:
         sections.append(
-            ("Responsiveness (window)", "", responsiveness_rows(samples["local"]["app"]))
+            ("Local model: raw llama.cpp vs the window", "raw", local_rows(local, workload))
         )
+    if "shape" in samples:
+        sections.append(
+            (
+                "Answers in the asked shape vs the engine (bare decode loop), and a restart",
+                "engine",
+                shape_rows(samples["shape"], local["app"]),
+            )
+        )
+    if any("long" in sample for sample in local["app"]):
+        sections.append(("Responsiveness (window)", "", responsiveness_rows(local["app"])))
     if "startup" in samples:
         sections.append(
             (
