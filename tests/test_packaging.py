@@ -50,7 +50,7 @@ def _input_files() -> Iterator[Path]:
     yield from sorted((ROOT / "blogideas_gui").rglob("*.py"))
     yield from sorted((ROOT / "blogideas_gui" / "core" / "data").iterdir())
     yield from sorted((ROOT / "blogideas_gui" / "translations").glob("*.ts"))
-    yield ROOT / "models" / "catalog.toml"
+    yield ROOT / "blogideas_gui" / "core" / "models" / "catalog.toml"
     yield from sorted(p for p in (ROOT / "packaging").rglob("*") if p.is_file())
 
 
