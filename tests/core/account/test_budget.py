@@ -10,8 +10,8 @@ import sqlite3
 import pytest
 
 from blogideas_gui.core.account.budget import Ledger, format_usd, month_of
-from blogideas_gui.core.account.ledger_schema import SCHEMA_VERSION
 from blogideas_gui.core.account.costs import request_cost
+from blogideas_gui.core.account.ledger_schema import SCHEMA_VERSION
 from blogideas_gui.core.backends.base import Usage
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from blogideas_gui.core.backends.base import Usage
-from blogideas_gui.core.generation.runner import GenerationResult
-from blogideas_gui.core.history.saver import StreamSaver
 from blogideas_gui.core.common.database import backup_path, migrate
 from blogideas_gui.core.common.errors import ErrorKind
+from blogideas_gui.core.generation.runner import GenerationResult
+from blogideas_gui.core.history.saver import StreamSaver
 from blogideas_gui.core.history.schema import MIGRATIONS
 from blogideas_gui.core.history.store import SCHEMA_VERSION, HistoryStore, default_history_path
 from blogideas_gui.core.writing.ideas import Idea

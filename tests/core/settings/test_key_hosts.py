@@ -23,6 +23,7 @@ from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.settings.secrets import KeyStore, checked_address, is_openai_address
 from tests.support.lookalike_hosts import Hosts, lookalike_hosts
 from tests.support.memory_keychain import MemoryKeychain
+from tests.support.openai_error_server import INVALID_KEY, openai_error_server
 
 OPENAI_KEY = "sk-proj-OpenAIsOwnKeyNeverElsewhere4242"
 SERVER_KEY = "sk-server-OnlyForTheLanServer7777"
@@ -71,7 +72,9 @@ def test_openai_over_plain_http_is_refused_before_anything_is_sent(hosts: Hosts)
         list_models("http://api.openai.com/v1")
     assert caught.value.kind is ErrorKind.KEY_OVER_HTTP
     assert hosts.arrivals == [] and hosts.connects == []
-    assert "http://" in caught.value.message("en") and "암호화되지 않은" in caught.value.message("ko")
+    assert "http://" in caught.value.message("en") and "암호화되지 않은" in caught.value.message(
+        "ko"
+    )
 
 
 def test_another_server_gets_its_own_key_and_only_that(hosts: Hosts) -> None:
@@ -117,15 +120,17 @@ def test_a_key_inside_the_address_is_refused_without_repeating_it(hosts: Hosts) 
     assert hosts.arrivals == []
 
 
-def test_a_server_asking_for_a_key_is_told_apart_from_a_rejected_key(hosts: Hosts) -> None:
+def test_a_server_asking_for_a_key_is_told_apart_from_a_rejected_key(
+    hosts: Hosts, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The stand-in accepts anything, so a loopback server refusing every key plays this part."""
-    from tests.support.openai_error_server import INVALID_KEY, openai_error_server
-
     for variable in ("HTTP_PROXY", "http_proxy"):
-        os.environ.pop(variable, None)
-    with openai_error_server(401, INVALID_KEY) as (url, seen):
-        with pytest.raises(BlogIdeasError) as caught:
-            list_models(url)
+        monkeypatch.delenv(variable)
+    with (
+        openai_error_server(401, INVALID_KEY) as (url, seen),
+        pytest.raises(BlogIdeasError) as caught,
+    ):
+        list_models(url)
     assert caught.value.kind is ErrorKind.KEY_NOT_FOR_THIS_SERVER
     assert OPENAI_KEY not in str(seen)
     assert "only to OpenAI itself" in caught.value.message("en")
