@@ -15,8 +15,7 @@ from blogideas_gui.core.common.errors import BlogIdeasError
 from blogideas_gui.core.common.files import listen
 
 STYLE = (
-    "QFrame#notice_banner { background: #fef7e0; border: 1px solid #f9ab00;"
-    " border-radius: 6px; }"
+    "QFrame#notice_banner { background: #fef7e0; border: 1px solid #f9ab00; border-radius: 6px; }"
 )
 
 
