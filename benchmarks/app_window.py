@@ -99,24 +99,28 @@ class RequestWatcher(QObject):
         self.loop = QEventLoop()
         self.changes: list[tuple[float, bool, int]] = []
         self.abandoned = False
-        window.generate_button.installEventFilter(self)
-        window.output.document().contentsChanged.connect(self._changed)
+        window.form.generate_button.installEventFilter(self)
+        window.answer.markdown.document().contentsChanged.connect(self._changed)
 
     def _changed(self) -> None:
         if is_disturbed() and not self.abandoned:
             # Neighbours took the CPU: stop as a user would, and take the sample again.
             self.abandoned = True
             self.window.stop_generation()
-        document = self.window.output.document()
+        document = self.window.answer.markdown.document()
         self.changes.append(
-            (time.perf_counter(), not document.isEmpty(), len(self.window.output.markdown()))
+            (
+                time.perf_counter(),
+                not document.isEmpty(),
+                len(self.window.answer.markdown.markdown()),
+            )
         )
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt's name
         """Leave the loop when the Generate button comes back after a request."""
         if (
             event.type() == QEvent.Type.EnabledChange
-            and self.window.generate_button.isEnabled()
+            and self.window.form.generate_button.isEnabled()
             and not self.window.is_generating
         ):
             self.loop.quit()
@@ -125,10 +129,10 @@ class RequestWatcher(QObject):
     def run(self, request: IdeaRequest, stall: StallMeter | None = None) -> AppFigures:
         """Type the request into the window, press Generate and wait for the end."""
         window = self.window
-        window.topic.setPlainText(request.topic)
-        window.count.setValue(request.count)
-        window.language.setCurrentIndex(window.language.findData(request.language))
-        renders_before = window.output.render_count
+        window.form.topic.setPlainText(request.topic)
+        window.form.count.setValue(request.count)
+        window.form.language.setCurrentIndex(window.form.language.findData(request.language))
+        renders_before = window.answer.markdown.render_count
         guard = QTimer(self)
         guard.setSingleShot(True)
         guard.timeout.connect(self.loop.quit)
@@ -141,7 +145,7 @@ class RequestWatcher(QObject):
         cpu_started = time.thread_time()
         window.start_generation()
         if not window.is_generating:
-            raise RuntimeError(f"the window did not start: {window.message.text()!r}")
+            raise RuntimeError(f"the window did not start: {window.form.message.text()!r}")
         self.loop.exec()
         gui_cpu = time.thread_time() - cpu_started
         guard.stop()
@@ -149,9 +153,9 @@ class RequestWatcher(QObject):
             stall.stop()
         if self.abandoned:
             raise DisturbedError()
-        result = window.last_result
+        result = window.model.last_result
         if result is None or window.is_generating:
-            raise RuntimeError(f"the request did not end: {window.message.text()!r}")
+            raise RuntimeError(f"the request did not end: {window.form.message.text()!r}")
         shown = [moment for moment, filled, _ in self.changes if filled]
         final = len(result.markdown)
         complete = [moment for moment, filled, size in self.changes if filled and size >= final]
@@ -164,9 +168,9 @@ class RequestWatcher(QObject):
             tokens_per_s=rate(tokens, first, last),
             worker_first_token_s=result.first_token_seconds,
             worker_tokens_per_s=result.tokens_per_second,
-            last_render_ms=window.output.last_render_ms,
-            final_render_ms=window.output.final_render_ms,
-            renders=window.output.render_count - renders_before,
+            last_render_ms=window.answer.markdown.last_render_ms,
+            final_render_ms=window.answer.markdown.final_render_ms,
+            renders=window.answer.markdown.render_count - renders_before,
             gui_cpu_s=gui_cpu,
         )
         if stall is not None:

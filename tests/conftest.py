@@ -25,6 +25,9 @@ from blogideas_gui.core.models.starter import starter_model_path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
+# Every test fails on a Qt warning and on a thread it leaves running.
+from tests.support.qt_checks import _no_qt_warnings, _no_threads_left  # noqa: F401
+
 
 @pytest.fixture(autouse=True)
 def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:

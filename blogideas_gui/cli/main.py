@@ -18,19 +18,19 @@ from typing import NoReturn
 
 from blogideas_gui.cli.history import add_history_parser, run_history
 from blogideas_gui.cli.models import add_models_parser, run_models
-from blogideas_gui.core.account.budget import Ledger, counts_against_budget
+from blogideas_gui.core.account.budget import Ledger
 from blogideas_gui.core.backends.base import GenerationOptions, TextDelta
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind, user_message
 from blogideas_gui.core.common.files import listen
 from blogideas_gui.core.common.language import LANGUAGES
-from blogideas_gui.core.generation.runner import GenerationEvent, GenerationResult, generate
+from blogideas_gui.core.generation.runner import GenerationEvent, GenerationResult
 from blogideas_gui.core.history.store import HistoryStore
-from blogideas_gui.core.pipeline.budgeting import budgeted
 from blogideas_gui.core.pipeline.factory import BACKEND_NAMES, create_backend
-from blogideas_gui.core.pipeline.recording import recorded
+from blogideas_gui.core.pipeline.pipeline import Pipeline
 from blogideas_gui.core.settings.preferences import load_settings
 from blogideas_gui.core.writing.prompts import IdeaRequest
+from blogideas_gui.core.writing.templates import TemplateStore
 
 log = logging.getLogger(__name__)
 
@@ -93,28 +93,24 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _generate(args: argparse.Namespace) -> int:
-    """``blogideas generate``: stream Markdown, or print the JSON result."""
+    """``blogideas generate``: stream Markdown, or print the JSON result.
+
+    The request takes the window's own pipeline (budget, history, the user's
+    role prompt); only the pacing is left out, since a terminal keeps up.
+    """
     request = IdeaRequest(args.topic, args.count, args.lang, args.tone, args.audience).validated()
     settings = load_settings().settings
     backend = create_backend(
         args.backend, model=args.model, base_url=args.base_url, local=settings.local_settings()
     )
-    ledger = Ledger()
-    if counts_against_budget(backend):
-        ledger.check(settings.monthly_budget_usd)
     options = GenerationOptions(max_tokens=args.max_tokens, seed=args.seed)
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
     with contextlib.ExitStack() as stack:
-        events = budgeted(
-            generate(request, backend, cancel, options), backend, ledger,
-            settings.monthly_budget_usd,
-        )  # fmt: skip
-        if not args.no_history:
-            store = stack.enter_context(HistoryStore())
-            session_id = store.start(request, backend.name, backend.model_name)
-            events = recorded(events, store, session_id)
-        result = _stream(events, args.json)
+        store = None if args.no_history else stack.enter_context(HistoryStore())
+        pipeline = Pipeline(Ledger(), store, TemplateStore(), options)
+        prepared = pipeline.ideas(request, backend, settings.monthly_budget_usd)
+        result = _stream(pipeline.run(prepared, cancel), args.json)
     if args.json:
         print(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
     else:

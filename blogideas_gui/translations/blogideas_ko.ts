@@ -1193,7 +1193,7 @@
     </message>
 </context>
 <context>
-    <name>old</name>
+    <name>Application</name>
     <message>
         <location filename="../ui/application.py" line="39" />
         <source>The new language applies after this answer.</source>

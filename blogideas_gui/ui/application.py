@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Sequence
 
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QCoreApplication, QTimer
 from PySide6.QtWidgets import QApplication
 
 from blogideas_gui.core.common.errors import BlogIdeasError
@@ -34,17 +34,21 @@ class Application:
 
         old = self.window
         if old.is_generating:
-            old.status.set_idle(old.tr("The new language applies after this answer."))
+            old.status.set_idle(
+                QCoreApplication.translate(
+                    "Application", "The new language applies after this answer."
+                )
+            )
             old.worker_done_once(lambda: self.switch_language(setting))
             return
         install_translator(self.app, interface_language(setting))
         settings = old.collect_settings()
-        topic, session = old.topic.toPlainText(), old.session
+        topic, session = old.form.topic.toPlainText(), old.model.session
         new = MainWindow(settings=settings, store=old.store)
-        new.topic.setPlainText(topic)
+        new.form.topic.setPlainText(topic)
         if session is not None:
-            new.actions_.open_session(session.id)
-            new.topic.setPlainText(topic)
+            new.history.open_session(session.id)
+            new.form.topic.setPlainText(topic)
         new.ui_language_changed.connect(self.switch_language)
         new.setGeometry(old.geometry())
         self.window = new

@@ -227,11 +227,11 @@ def _run_window(args: SelfTestArgs) -> int:
     app.processEvents()
     shown_after = seconds_since_launch()
     try:
-        window.topic.setPlainText(TOPIC)
+        window.form.topic.setPlainText(TOPIC)
         window.start_generation()
         finished = _wait_until_idle(window, args.timeout)
-        result = window.last_result
-        problem = window.message.text().strip()
+        result = window.model.last_result
+        problem = window.form.message.text().strip()
         if not finished:
             window.stop_generation()
             _wait_until_idle(window, 5.0)

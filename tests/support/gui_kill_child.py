@@ -21,18 +21,18 @@ def main() -> None:
     shown_file = Path(sys.argv[1])
     app = QApplication([])
     window = MainWindow(language="en", options=GenerationOptions(max_tokens=3000, seed=4))
-    render = window.output.render_now
+    render = window.answer.markdown.render_now
 
     def render_and_report() -> None:
         render()
         temporary = shown_file.with_suffix(".tmp")
-        temporary.write_text(window.output.markdown(), encoding="utf-8")
+        temporary.write_text(window.answer.markdown.markdown(), encoding="utf-8")
         os.replace(temporary, shown_file)
 
-    window.output.render_now = render_and_report  # type: ignore[method-assign]
-    window.output._timer.timeout.disconnect()
-    window.output._timer.timeout.connect(render_and_report)
-    window.topic.setPlainText("a long guide to baking bread at home")
+    window.answer.markdown.render_now = render_and_report  # type: ignore[method-assign]
+    window.answer.markdown._timer.timeout.disconnect()
+    window.answer.markdown._timer.timeout.connect(render_and_report)
+    window.form.topic.setPlainText("a long guide to baking bread at home")
     window.show()
     window.start_generation()
     app.exec()

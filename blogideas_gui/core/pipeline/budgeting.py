@@ -1,7 +1,9 @@
-"""The monthly limit applied to a request's stream of events.
+"""The monthly limit applied to a request: refused before it starts, costed when it ends.
 
 It sits in the pipeline, not in the ledger: it reads generation events, and
-the ledger lives below generation so that costs can be priced there.
+the ledger lives below generation so that costs can be priced there. The
+check runs once, where the request is made (:func:`check_budget`), so the
+user hears at once, before anything is recorded or loaded.
 """
 
 from __future__ import annotations
@@ -13,18 +15,21 @@ from blogideas_gui.core.backends.base import Backend
 from blogideas_gui.core.generation.runner import GenerationEvent, GenerationResult
 
 
-def budgeted(
-    events: Iterator[GenerationEvent],
-    backend: Backend,
-    ledger: Ledger,
-    limit_usd: float | None,
-) -> Iterator[GenerationEvent]:
-    """Refuse before the first request when the month is spent; record each cost.
+def check_budget(backend: Backend, ledger: Ledger, limit_usd: float | None) -> None:
+    """Refuse a paid request on ``backend`` when this month's spending reached the limit.
 
-    Stopped requests are recorded too: the tokens already streamed are billed.
+    Raises:
+        BlogIdeasError: BUDGET_EXCEEDED, saying what was spent and the limit.
     """
     if counts_against_budget(backend):
         ledger.check(limit_usd)
+
+
+def budgeted(events: Iterator[GenerationEvent], ledger: Ledger) -> Iterator[GenerationEvent]:
+    """Pass ``events`` through, adding the request's cost to ``ledger`` when it ends.
+
+    Stopped requests are recorded too: the tokens already streamed are billed.
+    """
     for event in events:
         if isinstance(event, GenerationResult):
             ledger.record(event.cost_usd, event.model)

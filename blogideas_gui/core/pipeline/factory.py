@@ -6,6 +6,7 @@ installed model's id and hand the local backend its pre-load checks.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from blogideas_gui.core.backends.base import Backend
@@ -62,3 +63,57 @@ def create_backend(
     if name == "openai":
         return OpenAIBackend(model=model or DEFAULT_MODEL, base_url=base_url, api_key=api_key)
     raise BlogIdeasError(ErrorKind.BAD_OPTION, f"Unknown backend “{name}”: use local or openai.")
+
+
+BackendKey = tuple[str, str | None, str | None]
+"""Which backend a request asks for: (name, model, base URL)."""
+BackendFactory = Callable[[str, str | None, str | None], Backend]
+
+
+class BackendPool:
+    """The backends a window keeps between requests, made on first use.
+
+    Keeping them is what keeps a local model loaded, so llama.cpp reuses the
+    evaluated role prompt. A backend dropped while a request still runs on
+    it (new settings mid-answer) is closed once that request ends.
+
+    Args:
+        factory: makes a backend from its key; :func:`create_backend` by way
+            of the window, or the tests' own.
+    """
+
+    def __init__(self, factory: BackendFactory) -> None:
+        self._factory = factory
+        self._kept: dict[BackendKey, Backend] = {}
+        self._held: list[Backend] = []
+
+    def get(self, key: BackendKey) -> Backend:
+        """The backend for ``key``, made now if it is not kept yet."""
+        if key not in self._kept:
+            self._kept[key] = self._factory(*key)
+        return self._kept[key]
+
+    def kept(self) -> list[Backend]:
+        """The backends kept now."""
+        return list(self._kept.values())
+
+    def forget(self, name: str, busy: bool) -> None:
+        """Drop every backend called ``name``: closed now, or once the request ends if ``busy``."""
+        for key in [key for key in self._kept if key[0] == name]:
+            backend = self._kept.pop(key)
+            if busy:
+                self._held.append(backend)
+            else:
+                backend.close()
+
+    def request_ended(self) -> None:
+        """Close the backends dropped while the request ran."""
+        while self._held:
+            self._held.pop().close()
+
+    def close(self) -> None:
+        """Close every backend (the window is closing)."""
+        self.request_ended()
+        for backend in self._kept.values():
+            backend.close()
+        self._kept.clear()

@@ -1,10 +1,14 @@
 """One generator-worker pattern for all long work, after superqt's GeneratorWorker.
 
-A plain-Python generator (from ``core``) runs on a QThread; each item it
-yields crosses to the GUI thread as a ``yielded`` signal. Abort is
-cooperative, through the generator's :class:`CancelToken`: a thread is never
-terminated, and :meth:`WorkerHandle.wait` lets a window leave no work running
-when it closes.
+A plain-Python generator (from ``core``) runs on a QThread; what happens to
+it crosses to the GUI thread as signals, one per kind, so no receiver sorts
+what it got: ``yielded`` for each item, ``failed`` with the error that ended
+it, ``aborted`` when its cancel token ended it early, ``finished`` always
+last. A job whose items are of several kinds (a generation: phases, text,
+the result) uses a worker that routes each kind to a typed signal of its own
+(:class:`GenerationWorker`). Abort is cooperative, through the generator's
+:class:`CancelToken`: a thread is never terminated, and
+:meth:`WorkerHandle.wait` lets a window leave no work running when it closes.
 
 Most work gets a thread of its own (:func:`create_worker`). Generation runs
 on one long-lived :class:`WorkerThread` instead: llama.cpp's OpenMP threads
@@ -22,22 +26,26 @@ from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
+from blogideas_gui.core.backends.base import TextDelta
 from blogideas_gui.core.common.cancel import CancelToken
+from blogideas_gui.core.generation.runner import GenerationResult, Phase, PhaseChanged
 
 log = logging.getLogger(__name__)
 
 
 class GeneratorWorker(QObject):
-    """Runs a generator function and reports what it yields.
+    """Runs a generator function and reports what happens, one signal per kind.
 
     Signals:
-        yielded(object): each item, in order.
-        errored(object): the exception that ended the generator early.
-        finished(): always last, after success, error or abort.
+        yielded(object): each item, in order (the job's one kind of item).
+        failed(Exception): the error that ended the generator early.
+        aborted(): the cancel token ended the work (after its last item).
+        finished(): always last, after success, failure or abort.
     """
 
     yielded = Signal(object)
-    errored = Signal(object)
+    failed = Signal(Exception)
+    aborted = Signal()
     finished = Signal()
 
     def __init__(self, func: Callable[[], Iterator[object]], cancel: CancelToken) -> None:
@@ -45,17 +53,49 @@ class GeneratorWorker(QObject):
         self._func = func
         self.cancel = cancel
 
+    def deliver(self, item: object) -> None:
+        """Report one item; a worker whose items are of several kinds routes them here."""
+        self.yielded.emit(item)
+
     @Slot()
     def run(self) -> None:
         """Drive the generator to its end on the worker thread."""
         try:
             for item in self._func():
-                self.yielded.emit(item)
+                self.deliver(item)
+            if self.cancel.is_set():
+                self.aborted.emit()
         except Exception as error:
             log.info("worker ended with %r", error, exc_info=True)
-            self.errored.emit(error)
+            self.failed.emit(error)
         finally:
             self.finished.emit()
+
+
+class GenerationWorker(GeneratorWorker):
+    """Runs a request's events and reports each kind on its own signal.
+
+    The routing happens once, here, where the events are made, so the window
+    connects one slot per kind and never sorts what arrives.
+
+    Signals:
+        phase_changed(Phase): the request moved on (loading, waiting, writing).
+        text_arrived(str, int): more of the answer, and how many pieces it joins.
+        result_ready(GenerationResult): the request ended (finished, or stopped).
+    """
+
+    phase_changed = Signal(Phase)
+    text_arrived = Signal(str, int)
+    result_ready = Signal(GenerationResult)
+
+    def deliver(self, item: object) -> None:
+        """Route one generation event to its signal."""
+        if isinstance(item, TextDelta):
+            self.text_arrived.emit(item.text, item.pieces)
+        elif isinstance(item, PhaseChanged):
+            self.phase_changed.emit(item.phase)
+        elif isinstance(item, GenerationResult):
+            self.result_ready.emit(item)
 
 
 class WorkerHandle:
@@ -154,11 +194,10 @@ class WorkerThread(QObject):
         self._runner.moveToThread(self._thread)
         self._queued.connect(self._runner.run_next)
 
-    def submit(self, func: Callable[[], Iterator[object]], cancel: CancelToken) -> WorkerHandle:
-        """A worker for ``func`` on this thread; connect to it, then start it."""
+    def submit(self, worker: GeneratorWorker) -> WorkerHandle:
+        """Queue ``worker`` for this thread; connect to it, then start it."""
         if not self._thread.isRunning():
             self._thread.start()
-        worker = GeneratorWorker(func, cancel)
         done = threading.Event()
 
         def start() -> None:

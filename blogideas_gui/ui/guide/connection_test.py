@@ -61,7 +61,7 @@ class ConnectionTest(QObject):
         # signals arrive here; a relay on this thread remembers which job spoke.
         relay = _Relay(self, job)
         job.worker.yielded.connect(relay.yielded)
-        job.worker.errored.connect(relay.errored)
+        job.worker.failed.connect(relay.failed)
         job.worker.finished.connect(relay.finished)
         self._jobs.append(job)
         self._relays.append(relay)
@@ -90,8 +90,8 @@ class ConnectionTest(QObject):
         if job is self._current:
             self.succeeded.emit(result)
 
-    def _on_errored(self, job: WorkerHandle, error: object) -> None:
-        if job is self._current and isinstance(error, BaseException):
+    def _on_failed(self, job: WorkerHandle, error: Exception) -> None:
+        if job is self._current:
             self.failed.emit(user_message(error, self.language))
 
     def _on_finished(self, job: WorkerHandle) -> None:
@@ -116,9 +116,9 @@ class _Relay(QObject):
     def yielded(self, result: object) -> None:
         self.owner._on_yielded(self.job, result)
 
-    @Slot(object)
-    def errored(self, error: object) -> None:
-        self.owner._on_errored(self.job, error)
+    @Slot(Exception)
+    def failed(self, error: Exception) -> None:
+        self.owner._on_failed(self.job, error)
 
     @Slot()
     def finished(self) -> None:

@@ -235,7 +235,7 @@ class DownloadRow(QFrame):
         source, downloader = self.source, self._downloader
         self._job = create_worker(lambda: downloader(source, cancel), cancel)
         self._job.worker.yielded.connect(self._on_event)
-        self._job.worker.errored.connect(self._on_error)
+        self._job.worker.failed.connect(self._on_error)
         self._job.worker.finished.connect(self._on_finished)
         self.download_button.hide()
         self.cancel_button.show()
@@ -302,12 +302,9 @@ class DownloadRow(QFrame):
             h=int(seconds // 3600), m=round(seconds % 3600 / 60)
         )
 
-    @Slot(object)
-    def _on_error(self, error: object) -> None:
-        if isinstance(error, BaseException):
-            self._error = user_message(error, self._language)
-        else:
-            self._error = str(error)
+    @Slot(Exception)
+    def _on_error(self, error: Exception) -> None:
+        self._error = user_message(error, self._language)
         self.failed.emit(self._error)
 
     @Slot()

@@ -327,7 +327,7 @@ class ModelManagerDialog(QDialog):
 
         self._import_job = create_worker(run, CancelToken())
         self._import_job.worker.yielded.connect(self._on_installed)
-        self._import_job.worker.errored.connect(self._on_import_error)
+        self._import_job.worker.failed.connect(self._on_import_error)
         self._import_job.worker.finished.connect(self._on_import_finished)
         self._show_notice(self.tr("Importing {name}…").format(name=path.name))
         self._import_job.start()
@@ -341,10 +341,9 @@ class ModelManagerDialog(QDialog):
         if isinstance(model, InstalledModel):
             self._show_notice(self.tr("{name} is installed and ready.").format(name=model.name))
 
-    @Slot(object)
-    def _on_import_error(self, error: object) -> None:
-        if isinstance(error, BaseException):
-            self._show_error(user_message(error, self._language))
+    @Slot(Exception)
+    def _on_import_error(self, error: Exception) -> None:
+        self._show_error(user_message(error, self._language))
 
     @Slot()
     def _on_import_finished(self) -> None:

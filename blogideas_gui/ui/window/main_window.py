@@ -1,11 +1,15 @@
 """The main window: a topic in, streamed ideas out, and every session kept.
 
-Generation runs on a worker thread (:mod:`.worker`); this window only reacts
-to its signals, so it never freezes. Backends are kept between requests, so
-the local model stays loaded and llama.cpp reuses the evaluated role prompt.
-Each request is recorded in history from the worker thread as it streams
-(:mod:`blogideas_gui.core.pipeline.recording`), so closing or killing the app loses
-nothing already shown.
+A request goes through core's one pipeline (:mod:`blogideas_gui.core.pipeline.pipeline`):
+checked and recorded here, then run on the long-lived generation thread
+(:mod:`blogideas_gui.ui.common.worker`), whose typed signals this window
+answers, so it never freezes. Backends are kept between requests
+(:class:`~blogideas_gui.core.pipeline.factory.BackendPool`), so the local
+model stays loaded and llama.cpp reuses the evaluated role prompt. Each
+request is recorded from the worker thread as it streams, so closing or
+killing the app loses nothing already shown. What the window is about (the
+session shown, the last result, a request running) lives in its
+:class:`SessionModel`, which the history actions change too.
 """
 
 from __future__ import annotations
@@ -13,47 +17,36 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QCloseEvent, QGuiApplication
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from blogideas_gui.core.account.budget import Ledger, counts_against_budget, format_usd
-from blogideas_gui.core.backends.base import Backend, GenerationOptions, TextDelta
+from blogideas_gui.core.account.budget import Ledger, format_usd
+from blogideas_gui.core.backends.base import Backend, GenerationOptions
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, user_message
 from blogideas_gui.core.common.language import Language
-from blogideas_gui.core.generation.pacing import paced
-from blogideas_gui.core.generation.runner import (
-    GenerationEvent,
-    GenerationResult,
-    PhaseChanged,
-    generate,
-)
-from blogideas_gui.core.history.export import idea_markdown
-from blogideas_gui.core.history.store import HistoryStore, Session
+from blogideas_gui.core.generation.pacing import PACE_SECONDS
+from blogideas_gui.core.generation.runner import GenerationResult
+from blogideas_gui.core.history.store import HistoryStore
 from blogideas_gui.core.models.installed import InstalledModel, find_installed
-from blogideas_gui.core.pipeline.budgeting import budgeted
-from blogideas_gui.core.pipeline.factory import create_backend
-from blogideas_gui.core.pipeline.recording import recorded
+from blogideas_gui.core.pipeline.factory import BackendFactory, BackendPool, create_backend
+from blogideas_gui.core.pipeline.pipeline import Pipeline, Prepared
 from blogideas_gui.core.settings.local_settings import LocalSettings
 from blogideas_gui.core.settings.preferences import Settings, save_settings
-from blogideas_gui.core.writing.expansion import (
-    ExpansionKind,
-    build_expansion_messages,
-    expansion_heading,
-)
-from blogideas_gui.core.writing.prompts import build_messages
+from blogideas_gui.core.writing.expansion import ExpansionKind, expansion_heading
 from blogideas_gui.core.writing.templates import TemplateStore
-from blogideas_gui.ui.common.worker import WorkerHandle, WorkerThread
+from blogideas_gui.ui.common.worker import GenerationWorker, WorkerHandle, WorkerThread
 from blogideas_gui.ui.window.answer_panel import AnswerPanel
-from blogideas_gui.ui.window.history_actions import HistoryActions
+from blogideas_gui.ui.window.history_actions import Dialogs, HistoryActions
 from blogideas_gui.ui.window.history_sidebar import HistorySidebar
-from blogideas_gui.ui.window.notice_banner import NoticeBanner
 from blogideas_gui.ui.window.language_notice import LanguageNotice
+from blogideas_gui.ui.window.notice_banner import NoticeBanner
 from blogideas_gui.ui.window.request_form import RequestForm
+from blogideas_gui.ui.window.session_model import SessionModel
 from blogideas_gui.ui.window.status_line import StatusLine
 
 if TYPE_CHECKING:
@@ -61,12 +54,21 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
-BackendFactory = Callable[[str, str | None, str | None], Backend]
 CLOSE_WAIT_MS = 5000
 
 
 class MainWindow(QMainWindow):
     """History on the left; the request, the answer and a status line on the right.
+
+    Args:
+        backend_factory: makes a backend from (name, model, base URL); the
+            real ones by default, with this window's local model and settings.
+        language: the output language to start with; the settings' by default.
+        options: sampling options for every request.
+        store: the history; the user's by default, closed with the window.
+        settings: the settings to start with.
+        ledger: the month's spending.
+        dialogs: the file and question dialogs the history actions open.
 
     Signals:
         ui_language_changed(str): the user chose another interface language.
@@ -82,27 +84,25 @@ class MainWindow(QMainWindow):
         store: HistoryStore | None = None,
         settings: Settings | None = None,
         ledger: Ledger | None = None,
+        dialogs: Dialogs | None = None,
     ) -> None:
         super().__init__()
-        self._backend_factory = backend_factory or self._make_backend
         self.settings = settings or Settings()
         self.ledger = ledger or Ledger()
         self.templates = TemplateStore()
         self.local_settings = self.settings.local_settings()
         self.local_model: InstalledModel | None = None
         self._model_manager: ModelManagerDialog | None = None
-        self._options = options or GenerationOptions()
-        self._backends: dict[tuple[str, str | None, str | None], Backend] = {}
+        self.backends = BackendPool(backend_factory or self._make_backend)
         self._job: WorkerHandle | None = None
         self._generation_thread = WorkerThread("generation")
-        self._to_close: list[Backend] = []
         self._after_job: list[Callable[[], None]] = []
         self._closed = False
         self._expanding = False
         self._owns_store = store is None
         self.store = store or HistoryStore()
-        self.session: Session | None = None
-        self.last_result: GenerationResult | None = None
+        self.pipeline = Pipeline(self.ledger, self.store, self.templates, options, PACE_SECONDS)
+        self.model = SessionModel(self.store, self)
         self.setWindowTitle(self.tr("BlogIdeas — blog post ideas"))
 
         output: Language = "en" if self.settings.output_language == "en" else "ko"
@@ -112,14 +112,6 @@ class MainWindow(QMainWindow):
         self.answer = AnswerPanel(self)
         self.status = StatusLine(self)
         self.sidebar = HistorySidebar(self.store, self)
-        # Short names the tests and the benchmark use.
-        self.topic, self.count, self.language = self.form.topic, self.form.count, self.form.language
-        self.backend, self.server, self.model_name = (
-            self.form.backend, self.form.server, self.form.model_name,
-        )  # fmt: skip
-        self.server_row, self.message = self.form.server_row, self.form.message
-        self.generate_button, self.stop_button = self.form.generate_button, self.form.stop_button
-        self.copy_button, self.output = self.form.copy_button, self.answer.markdown
 
         # Damaged, newer-version or unwritable files, said once (opened over them all the same).
         self.notices = NoticeBanner(self)
@@ -138,7 +130,10 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(splitter)
         self.resize(980, 700)
 
-        self.actions_ = HistoryActions(self)
+        self.history = HistoryActions(
+            self, self.model, self.store, self.form, self.answer, self.sidebar, self.status,
+            dialogs or Dialogs(),
+        )  # fmt: skip
         models_menu = self.menuBar().addMenu(self.tr("&Models"))
         self.model_manager_action = models_menu.addAction(self.tr("Model manager…"))
         self.model_manager_action.triggered.connect(self.open_model_manager)
@@ -148,7 +143,9 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.tr("Presets and role prompt…"), self.open_presets)
         self.form.generate_requested.connect(self.start_generation)
         self.form.stop_requested.connect(self.stop_generation)
-        self.copy_button.clicked.connect(self.copy_answer)
+        self.answer.cards.expand_requested.connect(self.expand_idea)
+        self.model.session_changed.connect(self._update_buttons)
+        self.model.busy_changed.connect(self._update_buttons)
         self._apply_settings()
         self.form.backend.currentIndexChanged.connect(self._update_spending)
         self._update_buttons()
@@ -224,20 +221,11 @@ class MainWindow(QMainWindow):
         language_changed = settings.ui_language != self.settings.ui_language
         self.settings = settings
         self._apply_settings()
-        self._forget_openai_backends()
+        self.backends.forget("openai", busy=self.is_generating)
         with contextlib.suppress(BlogIdeasError):
             save_settings(settings)
         if language_changed:
             self.ui_language_changed.emit(settings.ui_language)
-
-    def _forget_openai_backends(self) -> None:
-        """A new key or server: build the OpenAI client again on the next request."""
-        for key in [key for key in self._backends if key[0] == "openai"]:
-            backend = self._backends.pop(key)
-            if not self.is_generating:
-                backend.close()
-            else:
-                self._to_close.append(backend)
 
     def _update_spending(self) -> None:
         """This month's OpenAI spending against the limit, or "free" for local."""
@@ -253,10 +241,10 @@ class MainWindow(QMainWindow):
     @property
     def is_generating(self) -> bool:
         """Whether a request is running."""
-        return self._job is not None
+        return self.model.busy
 
     def _update_buttons(self) -> None:
-        self.form.set_busy(self.is_generating, bool(self.output.markdown()))
+        self.form.set_busy(self.model.busy, bool(self.answer.markdown.markdown()))
 
     def _make_backend(self, name: str, model: str | None, base_url: str | None) -> Backend:
         """The real backends, the local one loaded with this window's settings."""
@@ -269,9 +257,7 @@ class MainWindow(QMainWindow):
         key = self.form.backend_key()
         if key[0] == "local" and self.local_model is not None:
             key = ("local", str(self.local_model.path), None)
-        if key not in self._backends:
-            self._backends[key] = self._backend_factory(*key)
-        return self._backends[key]
+        return self.backends.get(key)
 
     # -- models ---------------------------------------------------------------
 
@@ -294,7 +280,7 @@ class MainWindow(QMainWindow):
 
     def use_local_model(self, model: InstalledModel | None) -> None:
         """Generate on this computer with ``model`` (``None``: the starter)."""
-        self._forget_local_backends()
+        self.backends.forget("local", busy=self.is_generating)
         self.local_model = None if model is None or model.source == "bundled" else model
         self.form.backend.setCurrentIndex(self.form.backend.findData("local"))
         self.form.set_local_model("" if self.local_model is None else self.local_model.name)
@@ -307,95 +293,65 @@ class MainWindow(QMainWindow):
     def set_local_settings(self, settings: LocalSettings) -> None:
         """Load the local model with new settings from the next request on."""
         self.local_settings = settings
-        self._forget_local_backends()
+        self.backends.forget("local", busy=self.is_generating)
 
     def _model_removed(self, model: InstalledModel) -> None:
         if self.local_model is not None and self.local_model.path == model.path:
             self.use_local_model(None)
 
-    def _forget_local_backends(self) -> None:
-        """Free loaded local models (now, or once the running request ends)."""
-        for key in [key for key in self._backends if key[0] == "local"]:
-            backend = self._backends.pop(key)
-            if not self.is_generating:
-                backend.close()
-            else:
-                self._to_close.append(backend)
-
     # -- generation -----------------------------------------------------------
 
     def start_generation(self) -> None:
-        """Check the input, record the request, then run it on a worker thread."""
+        """Check the input and the budget, record the request, then run it."""
         if self.is_generating:
             return
-        self.message.clear()
+        self.form.message.clear()
         try:
-            request = self.form.request().validated()
-            backend = self._current_backend()
-            if counts_against_budget(backend):
-                self.ledger.check(self.settings.monthly_budget_usd)
+            prepared = self.pipeline.ideas(
+                self.form.request(), self._current_backend(), self.settings.monthly_budget_usd
+            )
         except BlogIdeasError as error:
-            self.message.setText(error.message())
+            self.form.message.setText(error.message())
             return
-        session_id = self.store.start(request, backend.name, backend.model_name)
-        self.session = self.store.get(session_id)
+        assert prepared.session_id is not None  # the window always records
         self.answer.clear()
-        self.last_result = None
-        cancel = CancelToken()
-        options = self._options
-
-        ledger, limit = self.ledger, self.settings.monthly_budget_usd
-
-        messages = build_messages(request, role=self.templates.get(request.language))
-
-        def run() -> Iterator[GenerationEvent]:
-            events = generate(request, backend, cancel, options, messages=messages)
-            events = paced(budgeted(events, backend, ledger, limit))
-            return recorded(events, self.store, session_id)
-
+        self.model.open(prepared.session_id)
+        self.sidebar.refresh(select=prepared.session_id)
         self._expanding = False
-        self.sidebar.refresh(select=session_id)
-        self._run(run, cancel)
+        self._run(prepared)
 
     def expand_idea(self, index: int, kind: ExpansionKind) -> None:
         """Stream an outline or a draft of one idea into the current session."""
-        session = self.session
+        session = self.model.session
         if self.is_generating or session is None or index >= len(session.ideas):
             return
-        self.message.clear()
+        self.form.message.clear()
         try:
-            backend = self._current_backend()
+            prepared = self.pipeline.expansion(
+                session, index, kind, self._current_backend(), self.settings.monthly_budget_usd
+            )
         except BlogIdeasError as error:
-            self.message.setText(error.message())
+            self.form.message.setText(error.message())
             return
-        idea = session.ideas[index]
-        language = session.request.language
-        role = self.templates.get(language)
-        messages = build_expansion_messages(session.request.topic, idea, kind, language, role)
-        expansion_id = self.store.add_expansion(session.id, index, kind)
-        heading = f"\n\n---\n\n## {expansion_heading(idea, kind, language)}\n\n"
-        self.output.set_markdown(self.output.markdown() + heading)
+        heading = expansion_heading(session.ideas[index], kind, session.request.language)
+        view = self.answer.markdown
+        view.set_markdown(f"{view.markdown()}\n\n---\n\n## {heading}\n\n")
         self.answer.show_text()
-        cancel = CancelToken()
-        options = self._options
-        request = session.request
-        ledger, limit = self.ledger, self.settings.monthly_budget_usd
-
-        def run() -> Iterator[GenerationEvent]:
-            events = generate(request, backend, cancel, options, messages=messages)
-            events = paced(budgeted(events, backend, ledger, limit))
-            return recorded(events, self.store, session.id, expansion_id)
-
         self._expanding = True
-        self._run(run, cancel)
+        self._run(prepared)
 
-    def _run(self, func: Callable[[], Iterator[GenerationEvent]], cancel: CancelToken) -> None:
-        self._job = self._generation_thread.submit(func, cancel)
-        self._job.worker.yielded.connect(self._on_event)
-        self._job.worker.errored.connect(self._on_error)
-        self._job.worker.finished.connect(self._on_finished)
+    def _run(self, prepared: Prepared) -> None:
+        cancel = CancelToken()
+        pipeline = self.pipeline
+        worker = GenerationWorker(lambda: pipeline.run(prepared, cancel), cancel)
+        worker.phase_changed.connect(self.status.set_phase)
+        worker.text_arrived.connect(self._on_text)
+        worker.result_ready.connect(self._on_result)
+        worker.failed.connect(self._on_failed)
+        worker.finished.connect(self._on_finished)
+        self._job = self._generation_thread.submit(worker)
         self.status.start()
-        self._update_buttons()
+        self.model.set_busy(True)
         self._job.start()
 
     def stop_generation(self) -> None:
@@ -404,37 +360,27 @@ class MainWindow(QMainWindow):
             self._job.abort()
             self.status.set_idle(self.tr("Stopping…"))
 
-    def copy_answer(self) -> None:
-        """Put the answer's Markdown on the clipboard."""
-        QGuiApplication.clipboard().setText(self.output.markdown())
-        self.status.set_idle(self.tr("Answer copied."))
-
-    def copy_idea(self, index: int) -> None:
-        """Put one idea's Markdown on the clipboard."""
-        if self.session is not None and index < len(self.session.ideas):
-            QGuiApplication.clipboard().setText(idea_markdown(self.session.ideas[index]))
-            self.status.set_idle(self.tr("Idea copied."))
-
     # -- worker signals -------------------------------------------------------
 
-    def _on_event(self, event: object) -> None:
+    def _on_text(self, text: str, pieces: int) -> None:
         if self._closed:
             return
-        if isinstance(event, TextDelta):
-            self.status.count_pieces(event.pieces)
-            self.output.append_markdown(event.text)
-        elif isinstance(event, PhaseChanged):
-            self.status.set_phase(event.phase)
-        elif isinstance(event, GenerationResult):
-            self.last_result = event
-            self.output.finish()
-            self.status.show_result(event)
-            self._update_spending()
+        self.status.count_pieces(pieces)
+        self.answer.markdown.append_markdown(text)
 
-    def _on_error(self, error: object) -> None:
-        message = user_message(error) if isinstance(error, BaseException) else str(error)
-        self.output.finish()
-        self.message.setText(message)
+    def _on_result(self, result: GenerationResult) -> None:
+        if self._closed:
+            return
+        self.model.finish(result)
+        self.answer.markdown.finish()
+        self.status.show_result(result)
+        self._update_spending()
+
+    def _on_failed(self, error: Exception) -> None:
+        if self._closed:
+            return
+        self.answer.markdown.finish()
+        self.form.message.setText(user_message(error))
         self.status.set_idle(self.tr("Stopped by an error."))
 
     def _on_finished(self) -> None:
@@ -443,14 +389,13 @@ class MainWindow(QMainWindow):
         if self._job is not None:
             self._job.join()
         self._job = None
-        while self._to_close:
-            self._to_close.pop().close()
-        if self.session is not None:
-            self.session = self.store.get(self.session.id)
-            if self.session is not None and not self._expanding:
-                self.answer.set_ideas(self.session.ideas, self.session.favourites)
+        self.backends.request_ended()
+        self.model.reload()
+        session = self.model.session
+        if session is not None and not self._expanding:
+            self.answer.set_ideas(session.ideas, session.favourites)
         self.sidebar.refresh()
-        self._update_buttons()
+        self.model.set_busy(False)
         while self._after_job:
             self._after_job.pop(0)()
 
@@ -471,12 +416,12 @@ class MainWindow(QMainWindow):
         if self._job is not None and not self._job.wait(CLOSE_WAIT_MS):
             log.warning("generation still running at close")
         self._job = None
+        self.model.set_busy(False)
         if not self._generation_thread.stop(CLOSE_WAIT_MS):
             log.warning("generation thread still running at close")
         if self._model_manager is not None:
             self._model_manager.close()
-        for backend in self._backends.values():
-            backend.close()
+        self.backends.close()
         if self._owns_store:
             self.store.close()
         super().closeEvent(event)

@@ -70,7 +70,7 @@ def test_the_korean_window_and_dialogs_show_no_english_string(qtbot: QtBot) -> N
     window = MainWindow()
     qtbot.addWidget(window)
     window.show()
-    assert window.generate_button.text() == "아이디어 만들기"
+    assert window.form.generate_button.text() == "아이디어 만들기"
     shown = set(visible_texts(window))
     for dialog in (
         window.open_settings(), window.open_guide(), window.open_model_manager(),

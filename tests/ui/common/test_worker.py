@@ -10,9 +10,17 @@ from collections.abc import Iterator
 
 from pytestqt.qtbot import QtBot
 
+from blogideas_gui.core.backends.base import TextDelta, Usage
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.ui.common.worker import WorkerThread, create_worker
+from blogideas_gui.core.generation.runner import GenerationResult, Phase, PhaseChanged
+from blogideas_gui.core.writing.prompts import IdeaRequest
+from blogideas_gui.ui.common.worker import (
+    GenerationWorker,
+    GeneratorWorker,
+    WorkerThread,
+    create_worker,
+)
 
 
 def test_items_arrive_in_order_and_the_thread_ends(qtbot: QtBot) -> None:
@@ -30,13 +38,16 @@ def test_an_error_is_reported_not_raised(qtbot: QtBot) -> None:
         yield 1
         raise BlogIdeasError(ErrorKind.TIMEOUT)
 
-    errors: list[object] = []
+    errors: list[Exception] = []
+    aborted: list[bool] = []
     handle = create_worker(failing, CancelToken())
-    handle.worker.errored.connect(errors.append)
+    handle.worker.failed.connect(errors.append)
+    handle.worker.aborted.connect(lambda: aborted.append(True))
     with qtbot.waitSignal(handle.thread.finished, timeout=10_000):
         handle.start()
-    assert len(errors) == 1
-    assert isinstance(errors[0], BlogIdeasError) and errors[0].kind is ErrorKind.TIMEOUT
+    [error] = errors
+    assert isinstance(error, BlogIdeasError) and error.kind is ErrorKind.TIMEOUT
+    assert aborted == []
 
 
 def test_abort_stops_an_endless_generator(qtbot: QtBot) -> None:
@@ -49,8 +60,9 @@ def test_abort_stops_an_endless_generator(qtbot: QtBot) -> None:
             yield n
 
     handle = create_worker(endless, cancel)
-    handle.start()
-    assert handle.wait(5000)
+    with qtbot.waitSignal(handle.worker.aborted, timeout=5000):
+        handle.start()
+        assert handle.wait(5000)
 
 
 def test_thousands_of_streamed_items_do_not_crash_the_process() -> None:
@@ -97,7 +109,7 @@ def test_a_worker_thread_runs_work_one_after_another_on_one_thread(qtbot: QtBot)
 
     try:
         for _ in range(3):
-            handle = lane.submit(where, CancelToken())
+            handle = lane.submit(GeneratorWorker(where, CancelToken()))
             with qtbot.waitSignal(handle.worker.finished, timeout=10_000):
                 handle.start()
             assert handle.join(5000)
@@ -117,10 +129,43 @@ def test_waiting_on_a_worker_thread_aborts_the_running_work(qtbot: QtBot) -> Non
         while not cancel.is_set():
             yield 1
 
-    handle = lane.submit(endless, cancel)
+    handle = lane.submit(GeneratorWorker(endless, cancel))
     handle.start()
     try:
         assert handle.wait(5000)
         assert cancel.is_set()
     finally:
         assert lane.stop(5000)
+
+
+def test_a_generation_reports_each_kind_of_event_on_its_own_signal(qtbot: QtBot) -> None:
+    """Phases, text and the result arrive typed: the window sorts nothing."""
+    request = IdeaRequest("tea", 1, "en")
+    result = GenerationResult(
+        request, "local", "m", "## Tea", Usage(1, 2), 0.5, 0.1, 10.0, 0.0, "stop"
+    )
+
+    def events() -> Iterator[object]:
+        yield PhaseChanged(Phase.WAITING)
+        yield TextDelta("## Te", 2)
+        yield TextDelta("a", 1)
+        yield result
+
+    phases: list[Phase] = []
+    texts: list[tuple[str, int]] = []
+    results: list[GenerationResult] = []
+    worker = GenerationWorker(events, CancelToken())
+    worker.phase_changed.connect(phases.append)
+    worker.text_arrived.connect(lambda text, pieces: texts.append((text, pieces)))
+    worker.result_ready.connect(results.append)
+    lane = WorkerThread("test")
+    try:
+        handle = lane.submit(worker)
+        with qtbot.waitSignal(worker.finished, timeout=10_000):
+            handle.start()
+        assert handle.join(5000)
+    finally:
+        assert lane.stop(5000)
+    assert phases == [Phase.WAITING]
+    assert texts == [("## Te", 2), ("a", 1)]
+    assert results == [result]

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
 from blogideas_gui.core.backends.base import Backend, GenerationOptions, Usage
@@ -23,6 +24,7 @@ from blogideas_gui.core.generation.runner import GenerationResult
 from blogideas_gui.core.history.store import HistoryStore
 from blogideas_gui.core.writing.ideas import parse_ideas
 from blogideas_gui.core.writing.prompts import IdeaRequest
+from blogideas_gui.ui.window.history_actions import Dialogs
 from blogideas_gui.ui.window.main_window import MainWindow
 
 DATA = Path(__file__).parents[2] / "support" / "data"
@@ -41,16 +43,38 @@ def finished_session(store: HistoryStore, topic: str) -> int:
     return session_id
 
 
+class ScriptedDialogs(Dialogs):
+    """The file and question dialogs, answered as the test says (a modal one would wait forever)."""
+
+    def __init__(self) -> None:
+        self.save_path = ""
+        self.yes = False
+
+    def ask_save_path(self, parent: QWidget, title: str, name: str) -> str:
+        return self.save_path
+
+    def confirm(self, parent: QWidget, title: str, text: str) -> bool:
+        return self.yes
+
+
 @pytest.fixture
-def window(qtbot: QtBot, local_backend: LocalBackend) -> Iterator[MainWindow]:
+def dialogs() -> ScriptedDialogs:
+    return ScriptedDialogs()
+
+
+@pytest.fixture
+def window(
+    qtbot: QtBot, local_backend: LocalBackend, dialogs: ScriptedDialogs
+) -> Iterator[MainWindow]:
     def factory(name: str, model: str | None, base_url: str | None) -> Backend:
         if name == "local":
             return local_backend
         return OpenAIBackend(model=model or "smollm2", base_url=base_url)
 
     win = MainWindow(
-        backend_factory=factory, language="en", options=GenerationOptions(max_tokens=120, seed=3)
-    )
+        backend_factory=factory, language="en", options=GenerationOptions(max_tokens=120, seed=3),
+        dialogs=dialogs,
+    )  # fmt: skip
     qtbot.addWidget(win)
     win.show()
     yield win
@@ -76,15 +100,15 @@ def test_sidebar_lists_newest_first_searches_and_opens_a_session(
     qtbot.keyClicks(window.sidebar.search, "home")
     qtbot.waitUntil(lambda: window.sidebar.sessions.count() == 1, timeout=2000)
     open_first(qtbot, window)
-    assert window.session is not None and window.session.id == first != second
-    assert window.topic.toPlainText() == "home coffee brewing"
+    assert window.model.session is not None and window.model.session.id == first != second
+    assert window.form.topic.toPlainText() == "home coffee brewing"
     assert len(window.answer.cards.cards) == 5
     assert window.answer.cards.cards[1].title.text().endswith("Coffee with lemon</b>")
-    assert "Coffee with lemon" in window.output.toPlainText()
+    assert "Coffee with lemon" in window.answer.markdown.toPlainText()
 
 
 def test_star_then_favourites_view_and_export(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
     session_id = finished_session(window.store, "home coffee brewing")
     window.sidebar.refresh()
@@ -93,23 +117,23 @@ def test_star_then_favourites_view_and_export(
     [favourite] = window.store.favourites()
     assert (favourite.session_id, favourite.idea_index) == (session_id, 1)
     qtbot.mouseClick(window.sidebar.favourites_button, Qt.MouseButton.LeftButton)
-    assert "Coffee with lemon" in window.output.toPlainText()
-    assert "DIY coffee brewing" not in window.output.toPlainText()
+    assert "Coffee with lemon" in window.answer.markdown.toPlainText()
+    assert "DIY coffee brewing" not in window.answer.markdown.toPlainText()
 
     target = tmp_path / "favourites.md"
-    window.actions_.ask_save_path = lambda *_: str(target)
-    window.actions_.export_favourites_action.trigger()
+    dialogs.save_path = str(target)
+    window.history.export_favourites_action.trigger()
     assert "Coffee with lemon" in target.read_text(encoding="utf-8")
 
     open_first(qtbot, window)
     session_file = tmp_path / "session.md"
-    window.actions_.ask_save_path = lambda *_: str(session_file)
-    window.actions_.export_session_action.trigger()
+    dialogs.save_path = str(session_file)
+    window.history.export_session_action.trigger()
     exported = session_file.read_text(encoding="utf-8")
     assert exported.startswith("# home coffee brewing")
     assert "DIY coffee brewing" in exported
 
-    window.actions_.copy_text_action.trigger()
+    window.history.copy_text_action.trigger()
     copied = QGuiApplication.clipboard().text()
     assert "Coffee with lemon" in copied and "**" not in copied and "## " not in copied
     qtbot.mouseClick(window.answer.cards.cards[0].copy, Qt.MouseButton.LeftButton)
@@ -117,14 +141,14 @@ def test_star_then_favourites_view_and_export(
 
 
 def test_export_to_an_unwritable_place_says_so_in_one_line(
-    qtbot: QtBot, window: MainWindow, tmp_path: Path
+    qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs, tmp_path: Path
 ) -> None:
     finished_session(window.store, "tea")
     window.sidebar.refresh()
     open_first(qtbot, window)
-    window.actions_.ask_save_path = lambda *_: str(tmp_path / "missing" / "x.md")
-    window.actions_.export_session_action.trigger()
-    assert "x.md" in window.message.text() and "\n" not in window.message.text()
+    dialogs.save_path = str(tmp_path / "missing" / "x.md")
+    window.history.export_session_action.trigger()
+    assert "x.md" in window.form.message.text() and "\n" not in window.form.message.text()
 
 
 def test_expand_an_idea_into_an_outline_on_the_starter_model(
@@ -139,8 +163,8 @@ def test_expand_an_idea_into_an_outline_on_the_starter_model(
     [expansion] = window.store.expansions(session_id)
     assert (expansion.idea_index, expansion.kind, expansion.status) == (0, "outline", "finished")
     assert len(expansion.markdown) > 20
-    assert "Outline: DIY coffee brewing" in window.output.markdown()
-    assert window.output.markdown().endswith(expansion.markdown)
+    assert "Outline: DIY coffee brewing" in window.answer.markdown.markdown()
+    assert window.answer.markdown.markdown().endswith(expansion.markdown)
 
 
 def test_expand_an_idea_into_a_draft_through_the_openai_backend(
@@ -149,47 +173,55 @@ def test_expand_an_idea_into_a_draft_through_the_openai_backend(
     session_id = finished_session(window.store, "home coffee brewing")
     window.sidebar.refresh()
     open_first(qtbot, window)
-    window.backend.setCurrentIndex(window.backend.findData("openai"))
-    window.server.setText(llama_server)
-    window.model_name.setText("smollm2")
+    window.form.backend.setCurrentIndex(window.form.backend.findData("openai"))
+    window.form.server.setText(llama_server)
+    window.form.model_name.setText("smollm2")
     window.answer.cards.cards[2].draft_action.trigger()
     qtbot.waitUntil(lambda: not window.is_generating, timeout=300_000)
-    assert window.message.text() == ""
+    assert window.form.message.text() == ""
     [expansion] = window.store.expansions(session_id)
     assert (expansion.idea_index, expansion.kind, expansion.status) == (2, "draft", "finished")
     assert expansion.markdown
 
 
-def test_a_generation_is_recorded_and_a_stop_is_marked(qtbot: QtBot, window: MainWindow) -> None:
-    qtbot.keyClicks(window.topic, "gardening")
-    qtbot.mouseClick(window.generate_button, Qt.MouseButton.LeftButton)
+def test_a_generation_is_recorded(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClicks(window.form.topic, "gardening")
+    qtbot.mouseClick(window.form.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.is_generating, timeout=300_000)
-    assert window.last_result is not None and window.session is not None
-    stored = window.store.get(window.session.id)
+    assert window.model.last_result is not None and window.model.session is not None
+    stored = window.store.get(window.model.session.id)
     assert stored is not None and stored.status == "finished"
-    assert stored.markdown == window.last_result.markdown
+    assert stored.markdown == window.model.last_result.markdown
     assert window.sidebar.sessions.item(0).text().startswith("gardening")
 
-    window._options = GenerationOptions(max_tokens=2000, seed=1)
-    window.topic.setPlainText("baking")
-    qtbot.mouseClick(window.generate_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: len(window.output.markdown()) > 10, timeout=180_000)
-    qtbot.mouseClick(window.stop_button, Qt.MouseButton.LeftButton)
+
+def test_a_stopped_generation_is_marked(qtbot: QtBot, local_backend: LocalBackend) -> None:
+    window = MainWindow(
+        backend_factory=lambda *_: local_backend, language="en",
+        options=GenerationOptions(max_tokens=2000, seed=1),
+    )  # fmt: skip
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.keyClicks(window.form.topic, "baking")
+    qtbot.mouseClick(window.form.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(window.answer.markdown.markdown()) > 10, timeout=180_000)
+    qtbot.mouseClick(window.form.stop_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.is_generating, timeout=2000)
-    stopped = window.store.get(window.session.id)
+    assert window.model.session is not None
+    stopped = window.store.get(window.model.session.id)
     assert stopped is not None and stopped.status == "stopped"
-    assert stopped.markdown == window.output.markdown()
+    assert stopped.markdown == window.answer.markdown.markdown()
 
 
-def test_delete_one_and_all(qtbot: QtBot, window: MainWindow) -> None:
+def test_delete_one_and_all(qtbot: QtBot, window: MainWindow, dialogs: ScriptedDialogs) -> None:
     finished_session(window.store, "one")
     finished_session(window.store, "two")
     window.sidebar.refresh()
-    window.actions_.confirm = lambda *_: False
-    window.sidebar.sessions.setCurrentRow(0)
+    dialogs.yes = False
+    open_first(qtbot, window)
     qtbot.mouseClick(window.sidebar.delete_button, Qt.MouseButton.LeftButton)
     assert window.sidebar.sessions.count() == 2
-    window.actions_.confirm = lambda *_: True
+    dialogs.yes = True
     qtbot.mouseClick(window.sidebar.delete_button, Qt.MouseButton.LeftButton)
     assert [s.topic for s in window.store.list_sessions()] == ["one"]
     qtbot.mouseClick(window.sidebar.delete_all_button, Qt.MouseButton.LeftButton)
