@@ -130,3 +130,17 @@ def test_an_unreadable_file_is_kept(tmp_path: Path) -> None:
     loaded = load_settings(folder)
     assert loaded.settings == Settings() and loaded.notice is None
     assert folder.is_dir()
+
+
+def test_a_server_address_holding_a_key_is_neither_saved_nor_read() -> None:
+    key = "sk-proj-InTheAddress0000000000001111"
+    path = save_settings(Settings(openai_base_url=f"http://user:{key}@lan.example/v1"))
+    assert key not in path.read_text("utf-8")
+    assert load_settings().settings.openai_base_url == ""
+    path.write_text(
+        json.dumps({"version": 1, "openai_base_url": f"https://lan.example/v1?key={key}"}),
+        encoding="utf-8",
+    )
+    assert load_settings().settings.openai_base_url == ""
+    save_settings(Settings(openai_base_url="http://192.168.0.10:11434/v1"))
+    assert load_settings().settings.openai_base_url == "http://192.168.0.10:11434/v1"
