@@ -96,16 +96,16 @@ def child(mode: str) -> None:
 
         def generate(self) -> None:
             window = self.window
-            window.output.document().contentsChanged.connect(self.changed)  # type: ignore[attr-defined]
-            window.generate_button.installEventFilter(self)  # type: ignore[attr-defined]
-            window.language.setCurrentIndex(window.language.findData("en"))  # type: ignore[attr-defined]
-            window.topic.setPlainText(PROBE_TOPIC)  # type: ignore[attr-defined]
+            window.answer.markdown.document().contentsChanged.connect(self.changed)  # type: ignore[attr-defined]
+            window.form.generate_button.installEventFilter(self)  # type: ignore[attr-defined]
+            window.form.language.setCurrentIndex(window.form.language.findData("en"))  # type: ignore[attr-defined]
+            window.form.topic.setPlainText(PROBE_TOPIC)  # type: ignore[attr-defined]
             figures["generate_at"] = _now()
             window.start_generation()  # type: ignore[attr-defined]
 
         def changed(self) -> None:
             window = self.window
-            if "first_token_at" in figures or window.output.document().isEmpty():  # type: ignore[attr-defined]
+            if "first_token_at" in figures or window.answer.markdown.document().isEmpty():  # type: ignore[attr-defined]
                 return
             figures["first_token_at"] = _now()
             window.stop_generation()  # type: ignore[attr-defined]
@@ -114,11 +114,11 @@ def child(mode: str) -> None:
             window = self.window
             if (
                 event.type() == QEvent.Type.EnabledChange
-                and window.generate_button.isEnabled()  # type: ignore[attr-defined]
+                and window.form.generate_button.isEnabled()  # type: ignore[attr-defined]
                 and not window.is_generating  # type: ignore[attr-defined]
             ):
                 figures["rss_loaded_mb"] = _rss_mb()
-                figures["error"] = window.message.text()  # type: ignore[attr-defined]
+                figures["error"] = window.form.message.text()  # type: ignore[attr-defined]
                 app.quit()
             return False
 
