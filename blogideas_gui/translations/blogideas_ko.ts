@@ -1626,8 +1626,12 @@ Idea: {title}
 <context>
     <name>SpeedText</name>
     <message>
-        <source>{n} s</source>
-        <translation>{n}초</translation>
+        <source>about {n} s</source>
+        <translation>약 {n}초</translation>
+    </message>
+    <message>
+        <source>about {m} min {s} s</source>
+        <translation>약 {m}분 {s}초</translation>
     </message>
     <message>
         <source>about {n} min</source>

@@ -18,13 +18,16 @@ def _tr(text: str) -> str:
 
 
 def wait_text(seconds: float) -> str:
-    """A wait rounded as a person says it: "40 s", "about 2 min"."""
+    """A wait rounded as a person says it: "about 40 s", "about 1 min 10 s", "about 12 min"."""
     if seconds < 60:
-        return _tr("{n} s").format(n=max(1, round(seconds / 5) * 5))
-    minutes = seconds / 60
-    if minutes < 10:
-        return _tr("about {n} min").format(n=f"{minutes:.1f}".rstrip("0").rstrip("."))
-    return _tr("about {n} min").format(n=round(minutes))
+        return _tr("about {n} s").format(n=max(5, round(seconds / 5) * 5))
+    if seconds < 600:
+        rounded = round(seconds / 10) * 10
+        minutes, rest = divmod(rounded, 60)
+        if rest:
+            return _tr("about {m} min {s} s").format(m=minutes, s=rest)
+        return _tr("about {n} min").format(n=minutes)
+    return _tr("about {n} min").format(n=round(seconds / 60))
 
 
 def speed_sentence(speed: Prediction | None, language: str) -> str:

@@ -209,12 +209,5 @@ class RequestForm(QWidget):
             self.hint.setText("")
         elif self.local_model_name:
             self.hint.setText(self.tr("Model on this computer: %s") % self.local_model_name)
-        elif self.language.currentData() == "ko":
-            self.hint.setText(
-                self.tr(
-                    "The built-in starter model is small and writes English best. "
-                    "For good Korean, get a bigger model (Models menu) or use OpenAI."
-                )
-            )
-        else:
+        else:  # a language it cannot write is said by the window's language notice
             self.hint.setText(self.tr("Model on this computer: the built-in starter model"))
