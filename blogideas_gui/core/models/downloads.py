@@ -13,8 +13,9 @@ What peers' users complain about, and what happens here instead:
   failures are retried with backoff, resuming; past ``retries`` in a row the
   download ends with a plain time-out (or network) error.
 - *A corrupt file shows as installed*: the finished file's size, SHA-256
-  (the hub's ``X-Linked-Etag``) and GGUF contents (:mod:`.gguf`) are checked,
-  and only then is it moved into the models folder; a mismatch deletes it.
+  (the hub's ``X-Linked-Etag``) and GGUF contents are checked
+  (:mod:`.download_checks`), and only then is it moved into the models
+  folder; a mismatch deletes it.
   A server sending more than it announced is cut off at once. When the hub
   gives no checksum, the catalog's exact size is checked instead and the
   model is marked "not verified".
@@ -25,25 +26,21 @@ What peers' users complain about, and what happens here instead:
 from __future__ import annotations
 
 import collections
-import contextlib
 import enum
-import hashlib
 import json
 import logging
 import os
-import re
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import filelock
-
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.paths import models_dir
 from blogideas_gui.core.models.catalog import CatalogEntry, find_entry, load_catalog
-from blogideas_gui.core.models.gguf import GgufFacts, check_gguf_file, remember_facts
+from blogideas_gui.core.models.download_checks import download_lock, verify_download
+from blogideas_gui.core.models.gguf import remember_facts
 from blogideas_gui.core.models.hub import (
     RETRYABLE,
     HubFile,
@@ -68,8 +65,6 @@ log = logging.getLogger(__name__)
 
 STALL_TIMEOUT = 30.0
 _SPEED_WINDOW = 5.0
-_SHA256 = re.compile(r"[0-9a-f]{64}")
-_GIT_SHA1 = re.compile(r"[0-9a-f]{40}")
 
 
 @dataclass(frozen=True)
@@ -218,92 +213,6 @@ class _Meter:
         return DownloadProgress(done, total, rate, left)
 
 
-def _digest(path: Path, etag: str, cancel: CancelToken) -> str | None:
-    """The file's hash in the etag's kind (SHA-256, or git's blob SHA-1); None if cancelled."""
-    if _SHA256.fullmatch(etag):
-        digest = hashlib.sha256()
-    else:
-        digest = hashlib.sha1(usedforsecurity=False)
-        digest.update(f"blob {path.stat().st_size}\0".encode())
-    with path.open("rb") as handle:
-        while block := handle.read(4 * 1024 * 1024):
-            if cancel.is_set():
-                return None
-            digest.update(block)
-    return digest.hexdigest()
-
-
-@dataclass(frozen=True)
-class _Verified:
-    """A finished file that passed: its SHA-256 ("" if none), whether a checksum vouched for it."""
-
-    sha256: str
-    verified: bool
-    facts: GgufFacts
-
-
-def _verify(
-    part: Path, hub_file: HubFile, expected_size: int | None, cancel: CancelToken
-) -> _Verified | None:
-    """Check size, checksum and GGUF contents; ``None`` if cancelled.
-
-    Without a checksum from the hub, ``expected_size`` (the catalog's exact
-    size, when it has one) must match, and the file is "not verified".
-    Raises :class:`BlogIdeasError`; the caller deletes the file then.
-    """
-    size = part.stat().st_size
-    wanted = hub_file.size if hub_file.size is not None else expected_size
-    if wanted is not None and size != wanted:
-        raise BlogIdeasError(
-            ErrorKind.DOWNLOAD_CORRUPT,
-            f"size mismatch for {hub_file.where}: {size} of {wanted} bytes",
-        )
-    etag = hub_file.etag.lower()
-    sha256, verified = "", True
-    if _SHA256.fullmatch(etag) or _GIT_SHA1.fullmatch(etag):
-        found = _digest(part, etag, cancel)
-        if found is None:
-            return None
-        if found != etag:
-            raise BlogIdeasError(
-                ErrorKind.DOWNLOAD_CORRUPT, f"checksum mismatch for {hub_file.where}"
-            )
-        sha256 = found if len(found) == 64 else ""
-    else:
-        verified = False
-        if expected_size is not None and size != expected_size:
-            raise BlogIdeasError(
-                ErrorKind.DOWNLOAD_CORRUPT,
-                f"{hub_file.where} is {size} bytes, the catalog says {expected_size}",
-            )
-        log.warning("no checksum for %s (etag %r): not verified", hub_file.where, etag)
-    try:
-        facts = check_gguf_file(part)
-    except BlogIdeasError as error:
-        raise BlogIdeasError(error.kind, hub_file.where) from error
-    return _Verified(sha256, verified, facts)
-
-
-@contextlib.contextmanager
-def _download_lock(part: Path, name: str) -> Iterator[None]:
-    """Hold ``.partial/.locks/<file stem>.lock`` while downloading: one download per file, across processes.
-
-    A second download of the same file, from another window, command or
-    thread, is told it is under way instead of writing into the same bytes.
-    """
-    locks = part.parent / ".locks"  # kept apart: the partial folder holds only partial data
-    locks.mkdir(parents=True, exist_ok=True)
-    lock = filelock.FileLock(locks / f"{Path(name).stem}.lock")
-    try:
-        lock.acquire(timeout=0)
-    except filelock.Timeout as error:
-        raise BlogIdeasError(ErrorKind.DOWNLOAD_BUSY, name) from error
-    try:
-        yield
-    finally:
-        lock.release()
-
-
 @dataclass(frozen=True)
 class DownloadOptions:
     """How patient a download is. Tests shorten the times; the app keeps the defaults."""
@@ -349,7 +258,7 @@ def download_model(
     part, note = _partial_paths(source, folder)
     entry = _catalog_entry(source, load_catalog() if entries is None else entries)
     expected = entry.size_bytes if entry is not None and entry.size_exact else None
-    with _download_lock(part, source.local_name):
+    with download_lock(part, source.local_name):
         done = _reusable_bytes(part, note, hub_file)
         if hub_file.size is not None:
             check_disk_space(hub_file.size - done, folder, free_bytes)
@@ -369,7 +278,7 @@ def download_model(
             return
         yield DownloadPhaseChanged(DownloadPhase.VERIFYING)
         try:
-            checked = _verify(part, hub_file, expected, cancel)
+            checked = verify_download(part, hub_file, expected, cancel)
         except BlogIdeasError:
             discard_partial(source, folder)  # never leave a bad file to be resumed or listed
             raise
