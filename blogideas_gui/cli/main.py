@@ -23,6 +23,7 @@ from blogideas_gui.core.backends.base import GenerationOptions, TextDelta
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind, user_message
 from blogideas_gui.core.common.files import listen
+from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP
 from blogideas_gui.core.common.language import LANGUAGES
 from blogideas_gui.core.generation.runner import GenerationEvent, GenerationResult
 from blogideas_gui.core.history.store import HistoryStore
@@ -39,8 +40,12 @@ class _Parser(argparse.ArgumentParser):
     """argparse that reports a usage mistake in one line instead of the usage text."""
 
     def error(self, message: str) -> NoReturn:
+        # argparse words its own mistakes, in English; the hint around them is ours.
         raise BlogIdeasError(
-            ErrorKind.BAD_OPTION, f"{message} (see blogideas {self.prog.split()[-1]} --help)"
+            ErrorKind.BAD_OPTION,
+            QT_TRANSLATE_NOOP("Errors", "{problem} (see blogideas {command} --help)"),
+            problem=message,
+            command=self.prog.split()[-1],
         )
 
 
@@ -54,7 +59,12 @@ def _int_in(low: int, high: int, what: str) -> Callable[[str], int]:
             value = None
         if value is None or not low <= value <= high:
             raise BlogIdeasError(
-                ErrorKind.BAD_NUMBER, f"{what} must be {low}–{high}, not “{text}”."
+                ErrorKind.BAD_NUMBER,
+                QT_TRANSLATE_NOOP("Errors", "{option} must be {low}–{high}, not “{text}”."),
+                option=what,
+                low=low,
+                high=high,
+                text=text,
             )
         return value
 

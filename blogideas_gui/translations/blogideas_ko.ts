@@ -1216,6 +1216,22 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>{problem} (see blogideas {command} --help)</source>
+        <translation>{problem} (blogideas {command} --help 참고)</translation>
+    </message>
+    <message>
+        <source>{option} must be {low}–{high}, not “{text}”.</source>
+        <translation>{option}은(는) {low}–{high} 사이여야 합니다. “{text}”은(는) 쓸 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>Unknown backend “{name}”: use local or openai.</source>
+        <translation>알 수 없는 엔진 “{name}”입니다. local 또는 openai를 쓰세요.</translation>
+    </message>
+    <message>
+        <source>A preset needs a name.</source>
+        <translation>프리셋에는 이름이 있어야 합니다.</translation>
+    </message>
+    <message>
         <source>The topic is empty. Type what the blog is about, for example “home coffee brewing”.</source>
         <translation>주제가 비어 있습니다. 블로그 주제를 입력하세요. 예: “홈카페 커피 내리기”.</translation>
     </message>

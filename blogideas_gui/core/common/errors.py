@@ -346,12 +346,22 @@ _MESSAGES: dict[ErrorKind, str] = {
 
 
 class BlogIdeasError(Exception):
-    """A failure with a plain-language message; the only error a user sees."""
+    """A failure with a plain-language message; the only error a user sees.
 
-    def __init__(self, kind: ErrorKind, detail: str = "") -> None:
-        super().__init__(f"{kind.value}: {detail}" if detail else kind.value)
+    Args:
+        kind: which failure.
+        detail: a short fact for the message (a path, an address, a number),
+            or a sentence of its own, written in English and marked with
+            ``QT_TRANSLATE_NOOP("Errors", ...)`` so that it is translated with
+            the message; ``facts`` fill in its ``{name}`` fields afterwards.
+    """
+
+    def __init__(self, kind: ErrorKind, detail: str = "", **facts: object) -> None:
         self.kind = kind
         self.detail = detail
+        self.facts = facts
+        english = self._detail("en")
+        super().__init__(f"{kind.value}: {english}" if english else kind.value)
 
     @property
     def exit_code(self) -> int:
@@ -361,7 +371,13 @@ class BlogIdeasError(Exception):
     def message(self, language: Language | None = None) -> str:
         """The one-line message in ``language`` (the system's by default)."""
         template = translate(CONTEXT, _MESSAGES[self.kind], language=language)
-        return " ".join(template.format(detail=self.detail).split())
+        return " ".join(template.format(detail=self._detail(language)).split())
+
+    def _detail(self, language: Language | None) -> str:
+        """The detail in ``language``: a fact stays as it is, a marked sentence is translated."""
+        if not self.facts:
+            return translate(CONTEXT, self.detail, language=language) if self.detail else ""
+        return translate(CONTEXT, self.detail, language=language).format(**self.facts)
 
 
 def user_message(error: BaseException, language: Language | None = None) -> str:

@@ -13,6 +13,7 @@ from blogideas_gui.core.backends.base import Backend
 from blogideas_gui.core.backends.local import LocalBackend
 from blogideas_gui.core.backends.openai_api import DEFAULT_MODEL, OpenAIBackend
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP
 from blogideas_gui.core.models.installed import find_installed
 from blogideas_gui.core.models.preflight import local_preflight
 from blogideas_gui.core.models.starter import STARTER_NAME, starter_model_path
@@ -62,7 +63,11 @@ def create_backend(
         )
     if name == "openai":
         return OpenAIBackend(model=model or DEFAULT_MODEL, base_url=base_url, api_key=api_key)
-    raise BlogIdeasError(ErrorKind.BAD_OPTION, f"Unknown backend “{name}”: use local or openai.")
+    raise BlogIdeasError(
+        ErrorKind.BAD_OPTION,
+        QT_TRANSLATE_NOOP("Errors", "Unknown backend “{name}”: use local or openai."),
+        name=name,
+    )
 
 
 BackendKey = tuple[str, str | None, str | None]

@@ -179,7 +179,9 @@ class PresetStore:
         """
         preset = preset.cleaned()
         if not preset.name:
-            raise BlogIdeasError(ErrorKind.BAD_OPTION, "A preset needs a name.")
+            raise BlogIdeasError(
+                ErrorKind.BAD_OPTION, QT_TRANSLATE_NOOP("Errors", "A preset needs a name.")
+            )
         presets = self._read()
         presets[preset.name] = preset
         self._write(presets)

@@ -10,7 +10,7 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.i18n import catalogue, parse_ts, translate
+from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP, catalogue, parse_ts, translate
 
 ROOT = Path(__file__).parents[3]
 PACKAGE = ROOT / "blogideas_gui"
@@ -95,3 +95,13 @@ def test_plural_forms_and_missing_texts() -> None:
     assert translate("HistorySidebar", "%n idea(s)", "", 3, language="ko") == "아이디어 3개"
     assert translate("HistorySidebar", "%n idea(s)", "", 3, language="en") == "3 idea(s)"
     assert translate("Nowhere", "Not in the catalogue", language="ko") == "Not in the catalogue"
+
+
+def test_a_sentence_given_as_detail_is_translated_with_its_message() -> None:
+    detail = QT_TRANSLATE_NOOP("Errors", "{option} must be {low}–{high}, not “{text}”.")
+    error = BlogIdeasError(
+        ErrorKind.BAD_NUMBER, detail, option="--count", low=1, high=20, text="99"
+    )
+    assert str(error) == "bad_number: --count must be 1–20, not “99”."  # the log's English
+    assert error.message("en").startswith("--count must be 1–20, not “99”. Use a whole number")
+    assert error.message("ko").startswith("--count은(는) 1–20 사이여야 합니다.")
