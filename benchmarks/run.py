@@ -48,6 +48,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-long", action="store_true", help="skip the 1,000+ token answer")
     parser.add_argument("--no-shape", action="store_true", help="skip issue 11's shape rows")
     parser.add_argument(
+        "--no-speed", action="store_true", help="skip issue 12's predicted-vs-measured rows"
+    )
+    parser.add_argument(
         "--only-shape",
         action="store_true",
         help="only issue 11's rows: engine ceiling, CLI, restart (no window, start-up, OpenAI)",
@@ -108,12 +111,20 @@ def main(argv: list[str] | None = None) -> int:
         samples["shape"], noise["shape"] = measure_shape(
             workload, args.repeat, not args.no_long, policy
         )
+    if not args.no_speed and not args.only_shape:
+        from benchmarks.speed_rows import measure_speed_prediction
+
+        samples["speed"], noise["speed"] = measure_speed_prediction(workload, args.repeat, policy)
     if not args.no_openai and not args.only_shape:
         samples["openai"], noise["openai"] = measure_openai(workload, args.repeat, policy)
 
     from benchmarks.tables import build_sections
 
     sections = build_sections(samples, workload)
+    if "speed" in samples:
+        from benchmarks.speed_rows import TITLE, speed_rows
+
+        sections.append((TITLE, "predicted", speed_rows(samples["speed"])))
     from benchmarks.report import format_table
 
     machine = common.machine_description()
