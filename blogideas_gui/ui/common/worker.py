@@ -137,14 +137,22 @@ class WorkerHandle:
 
 
 def create_worker(func: Callable[[], Iterator[object]], cancel: CancelToken) -> WorkerHandle:
-    """Put ``func`` on a new QThread (the moveToThread wiring of superqt).
+    """Put ``func`` on a new QThread, reported by a plain :class:`GeneratorWorker`.
 
     Connect to ``handle.worker``'s signals, then call :meth:`WorkerHandle.start`,
     so that no early signal is emitted before anyone listens.
     """
+    return on_new_thread(GeneratorWorker(func, cancel))
+
+
+def on_new_thread(worker: GeneratorWorker) -> WorkerHandle:
+    """Put ``worker`` on a new QThread (the moveToThread wiring of superqt).
+
+    For a worker that routes its items to typed signals of its own: connect
+    to them, then call :meth:`WorkerHandle.start`.
+    """
     thread = QThread()
     thread.setObjectName("worker")
-    worker = GeneratorWorker(func, cancel)
     worker.moveToThread(thread)
     thread.started.connect(worker.run)
     # Direct: the GUI thread may be blocked in wait() (closing the window), so a

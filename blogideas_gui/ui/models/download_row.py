@@ -40,7 +40,7 @@ from blogideas_gui.core.models.downloads import (
     partial_bytes,
 )
 from blogideas_gui.core.models.fit import Fit
-from blogideas_gui.ui.common.worker import WorkerHandle, create_worker
+from blogideas_gui.ui.common.worker import GeneratorWorker, WorkerHandle, on_new_thread
 from blogideas_gui.ui.models.speed_text import speed_sentence
 
 log = logging.getLogger(__name__)
@@ -53,6 +53,29 @@ _BADGE_COLOURS = {
     Fit.TIGHT: ("#7a4f00", "#fdf0cf"),
     Fit.TOO_BIG: ("#8c1d18", "#fbe0de"),
 }
+
+
+class DownloadWorker(GeneratorWorker):
+    """Runs a download and reports each kind of news on its own signal.
+
+    Signals:
+        progress(DownloadProgress): more bytes arrived.
+        phase_changed(DownloadPhase): connecting, retrying, verifying.
+        downloaded(DownloadResult): the file is in place.
+    """
+
+    progress = Signal(DownloadProgress)
+    phase_changed = Signal(DownloadPhase)
+    downloaded = Signal(DownloadResult)
+
+    def deliver(self, item: object) -> None:
+        """Route one download event to its signal."""
+        if isinstance(item, DownloadProgress):
+            self.progress.emit(item)
+        elif isinstance(item, DownloadPhaseChanged):
+            self.phase_changed.emit(item.phase)
+        elif isinstance(item, DownloadResult):
+            self.downloaded.emit(item)
 
 
 def entry_source(entry: CatalogEntry) -> DownloadSource:
@@ -233,10 +256,13 @@ class DownloadRow(QFrame):
         self.status.setStyleSheet("")
         cancel = CancelToken()
         source, downloader = self.source, self._downloader
-        self._job = create_worker(lambda: downloader(source, cancel), cancel)
-        self._job.worker.yielded.connect(self._on_event)
-        self._job.worker.failed.connect(self._on_error)
-        self._job.worker.finished.connect(self._on_finished)
+        worker = DownloadWorker(lambda: downloader(source, cancel), cancel)
+        self._job = on_new_thread(worker)
+        worker.progress.connect(self._on_progress)
+        worker.phase_changed.connect(self._on_phase)
+        worker.downloaded.connect(self._on_downloaded)
+        worker.failed.connect(self._on_error)
+        worker.finished.connect(self._on_finished)
         self.download_button.hide()
         self.cancel_button.show()
         self.cancel_button.setEnabled(True)
@@ -264,22 +290,26 @@ class DownloadRow(QFrame):
 
     # -- worker signals -------------------------------------------------------
 
-    @Slot(object)
-    def _on_event(self, event: object) -> None:
-        if isinstance(event, DownloadProgress):
-            self._show_fraction(event.done, event.total)
-            self.status.setText(self._progress_text(event))
-        elif isinstance(event, DownloadPhaseChanged):
-            texts = {
-                DownloadPhase.CONNECTING: self.tr("Connecting…"),
-                DownloadPhase.RETRYING: self.tr("Connection lost; trying again…"),
-                DownloadPhase.VERIFYING: self.tr("Checking the file…"),
-            }
-            if event.phase in texts:
-                self.status.setText(texts[event.phase])
-        elif isinstance(event, DownloadResult) and event.model is not None:
+    @Slot(DownloadProgress)
+    def _on_progress(self, event: DownloadProgress) -> None:
+        self._show_fraction(event.done, event.total)
+        self.status.setText(self._progress_text(event))
+
+    @Slot(DownloadPhase)
+    def _on_phase(self, phase: DownloadPhase) -> None:
+        texts = {
+            DownloadPhase.CONNECTING: self.tr("Connecting…"),
+            DownloadPhase.RETRYING: self.tr("Connection lost; trying again…"),
+            DownloadPhase.VERIFYING: self.tr("Checking the file…"),
+        }
+        if phase in texts:
+            self.status.setText(texts[phase])
+
+    @Slot(DownloadResult)
+    def _on_downloaded(self, result: DownloadResult) -> None:
+        if result.model is not None:
             self._installed = True
-            self.installed.emit(event.model)
+            self.installed.emit(result.model)
 
     def _progress_text(self, event: DownloadProgress) -> str:
         if event.total is None:
