@@ -1416,62 +1416,6 @@
         <translation>서버가 계정의 요청 횟수를 제한하고 있습니다({detail}). 1분쯤, 또는 서버가 요청한 시간만큼 기다린 뒤 다시 시도하세요. 새 계정은 분당 요청 한도가 낮습니다.</translation>
     </message>
     <message>
-        <source>Your history file was damaged, so it was set aside as {detail} and a new, empty history was started. The old file stays in the same folder; nothing else is affected.</source>
-        <translation>기록 파일이 손상되어 {detail}(으)로 옮겨 두고 새 기록을 시작했습니다. 예전 파일은 같은 폴더에 남아 있으며, 다른 것은 영향을 받지 않습니다.</translation>
-    </message>
-    <message>
-        <source>Your history ({detail}) was saved by a newer version of BlogIdeas, so this version leaves it untouched and keeps this session&apos;s requests only until you close it. Update BlogIdeas to see your history again.</source>
-        <translation>기록({detail})이 더 새로운 버전의 BlogIdeas로 저장되어 이 버전에서는 건드리지 않습니다. 이번에 만든 요청은 앱을 닫을 때까지만 남습니다. 기록을 다시 보려면 BlogIdeas를 업데이트하세요.</translation>
-    </message>
-    <message>
-        <source>The record of this month&apos;s OpenAI spending was damaged, so it was set aside as {detail} and counting starts again from now. Check what you have spent at platform.openai.com/usage; your monthly limit applies to new requests.</source>
-        <translation>이번 달 OpenAI 사용 금액 기록이 손상되어 {detail}(으)로 옮겨 두고 지금부터 다시 계산합니다. 지금까지 쓴 금액은 platform.openai.com/usage 에서 확인하세요. 월 한도는 새 요청부터 적용됩니다.</translation>
-    </message>
-    <message>
-        <source>The spending record ({detail}) was saved by a newer version of BlogIdeas, so this version leaves it untouched; your monthly limit counts only the requests made until you close the app. Update BlogIdeas to count the whole month again.</source>
-        <translation>사용 금액 기록({detail})이 더 새로운 버전의 BlogIdeas로 저장되어 이 버전에서는 건드리지 않습니다. 월 한도는 앱을 닫을 때까지 보낸 요청만 계산합니다. 한 달 전체를 다시 계산하려면 BlogIdeas를 업데이트하세요.</translation>
-    </message>
-    <message>
-        <source>A damaged file was set aside as {detail} and a fresh one was started; what it held has to be set again. Nothing else is affected.</source>
-        <translation>손상된 파일을 {detail}(으)로 옮겨 두고 새 파일로 시작했습니다. 그 파일에 있던 내용은 다시 설정해야 하며, 다른 것은 영향을 받지 않습니다.</translation>
-    </message>
-    <message>
-        <source>{detail} was saved by a newer version of BlogIdeas, so this version leaves it untouched and works without it; changes to it made now are not kept. Update BlogIdeas to use it again.</source>
-        <translation>{detail} 파일은 더 새로운 버전의 BlogIdeas로 저장되어 이 버전에서는 건드리지 않고 그 파일 없이 작동합니다. 지금 바꾼 내용은 저장되지 않습니다. 다시 사용하려면 BlogIdeas를 업데이트하세요.</translation>
-    </message>
-    <message>
-        <source>BlogIdeas cannot write in {detail}. Check that the folder exists and that your account may write there; until then, what you do now is not kept.</source>
-        <translation>{detail} 폴더에 쓸 수 없습니다. 폴더가 있는지, 내 계정에 쓰기 권한이 있는지 확인하세요. 그때까지 지금 하는 작업은 저장되지 않습니다.</translation>
-    </message>
-    <message>
-        <source>{detail} already exists. Choose another name, or confirm that it should be replaced (on the command line: --force).</source>
-        <translation>{detail} 파일이 이미 있습니다. 다른 이름을 고르거나, 바꿔도 된다고 확인하세요(명령줄에서는 --force).</translation>
-    </message>
-    <message>
-        <source>{detail} is inside the folders where BlogIdeas keeps its history, settings and models, so an export may not write there. Choose another folder, such as Documents.</source>
-        <translation>{detail}은(는) BlogIdeas가 기록·설정·모델을 두는 폴더 안에 있어 내보낼 수 없습니다. 문서 폴더처럼 다른 폴더를 고르세요.</translation>
-    </message>
-    <message>
-        <source>{detail} is a link, a folder or a device, not an ordinary file, so an export will not write over it. Choose another name.</source>
-        <translation>{detail}은(는) 일반 파일이 아니라 링크·폴더·장치라서 내보내기로 덮어쓰지 않습니다. 다른 이름을 고르세요.</translation>
-    </message>
-    <message>
-        <source>The server address contains a key or a password, so it was neither used nor saved. Type the address alone, for example http://192.168.0.10:11434/v1.</source>
-        <translation>서버 주소에 키나 비밀번호가 들어 있어 사용하지도 저장하지도 않았습니다. 주소만 입력하세요. 예: http://192.168.0.10:11434/v1</translation>
-    </message>
-    <message>
-        <source>The address {detail} starts with http://, so your key would travel unencrypted over the network. Use an https:// address, or a server on this computer.</source>
-        <translation>{detail} 주소는 http://로 시작해 키가 암호화되지 않은 채 네트워크로 전송됩니다. https:// 주소나 이 컴퓨터에서 실행 중인 서버를 사용하세요.</translation>
-    </message>
-    <message>
-        <source>The server at {detail} asks for a key. BlogIdeas sends your OpenAI key only to OpenAI itself, never to another server. Check that server&apos;s own settings, or use a server that needs no key.</source>
-        <translation>{detail} 서버가 키를 요구합니다. BlogIdeas는 OpenAI 키를 OpenAI에만 보내고 다른 서버에는 보내지 않습니다. 그 서버의 설정을 확인하거나 키가 필요 없는 서버를 사용하세요.</translation>
-    </message>
-    <message>
-        <source>The server is limiting how many requests your account may send ({detail}). Wait a minute, or as long as the server asks, and try again; new accounts have low limits per minute.</source>
-        <translation>서버가 계정의 요청 횟수를 제한하고 있습니다({detail}). 1분쯤, 또는 서버가 요청한 시간만큼 기다린 뒤 다시 시도하세요. 새 계정은 분당 요청 한도가 낮습니다.</translation>
-    </message>
-    <message>
         <source>Something unexpected went wrong. Try again; details are in the log file.</source>
         <translation>예기치 않은 문제가 생겼습니다. 다시 시도하세요. 자세한 내용은 로그 파일에 있습니다.</translation>
     </message>

@@ -105,3 +105,18 @@ def test_a_sentence_given_as_detail_is_translated_with_its_message() -> None:
     assert str(error) == "bad_number: --count must be 1–20, not “99”."  # the log's English
     assert error.message("en").startswith("--count must be 1–20, not “99”. Use a whole number")
     assert error.message("ko").startswith("--count은(는) 1–20 사이여야 합니다.")
+
+
+def test_each_text_is_in_the_catalogue_once() -> None:
+    """A second copy is dead weight that Qt Linguist shows twice and may drift apart."""
+    seen: set[tuple[str, str]] = set()
+    twice: list[str] = []
+    root = ET.parse(PACKAGE / "translations" / "blogideas_ko.ts").getroot()
+    for context in root.iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            key = (name, message.findtext("source") or "")
+            if key in seen:
+                twice.append(f"{name}: {key[1][:60]}")
+            seen.add(key)
+    assert twice == []
