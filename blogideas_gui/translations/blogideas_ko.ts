@@ -264,6 +264,14 @@
 <context>
     <name>HistoryActions</name>
     <message>
+        <source>Answer copied.</source>
+        <translation>답을 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>Idea copied.</source>
+        <translation>아이디어를 복사했습니다.</translation>
+    </message>
+    <message>
         <location filename="../ui/history_actions.py" line="49" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
@@ -665,16 +673,6 @@
         <location filename="../ui/main_window.py" line="378" />
         <source>Stopping…</source>
         <translation>멈추는 중…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="383" />
-        <source>Answer copied.</source>
-        <translation>답을 복사했습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="389" />
-        <source>Idea copied.</source>
-        <translation>아이디어를 복사했습니다.</translation>
     </message>
     <message>
         <location filename="../ui/main_window.py" line="410" />
