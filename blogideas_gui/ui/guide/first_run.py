@@ -182,18 +182,15 @@ class FirstRunGuide(QDialog):
         self.server_test = ConnectionTest(self.language, self)
         catalog = list(load_catalog() if entries is None else entries)
         folder = folder or models_dir()
+        # The pick is the best writer in the language ideas are written in.
+        writing = _UI_LANGUAGES.get(settings.output_language) or self.language
+        download = functools.partial(
+            download_model, options=download_options, folder=folder, endpoint=endpoint,
+            entries=catalog,
+        )  # fmt: skip
         self.offer = ModelOffer(
-            catalog,
-            facts or machine_facts(folder),
-            speeds or load_book(),
-            functools.partial(
-                download_model, options=download_options, folder=folder, endpoint=endpoint,
-                entries=catalog,
-            ),
-            folder,
-            "en" if settings.output_language == "en" else "ko" if settings.output_language else self.language,
-            self.local_page,
-            measure,
+            catalog, facts or machine_facts(folder), speeds or load_book(), download, folder,
+            writing, self.local_page, measure,
         )  # fmt: skip
         self.local_page.set_offer(self.offer)
         self._wire()

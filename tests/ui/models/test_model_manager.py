@@ -277,6 +277,7 @@ def test_import_copy_and_link_then_remove(
     qtbot.waitUntil(lambda: "mine" in listed(dialog), timeout=20_000)
     assert listed(dialog)["mine"].source == "imported"
     assert "installed" in dialog.notice.text()
+    qtbot.waitUntil(lambda: dialog.installed.import_button.isEnabled(), timeout=5_000)
 
     answers.file = tmp_path / "linked.gguf"
     answers.file.write_bytes(small_gguf.read_bytes())
@@ -284,6 +285,7 @@ def test_import_copy_and_link_then_remove(
     click(qtbot, dialog.installed.import_button)
     qtbot.waitUntil(lambda: "linked" in listed(dialog), timeout=20_000)
     assert listed(dialog)["linked"].path.is_symlink()
+    qtbot.waitUntil(lambda: dialog.installed.import_button.isEnabled(), timeout=5_000)
 
     answers.file = tmp_path / "page.gguf"
     answers.file.write_bytes(b"<html>not a model</html>")
