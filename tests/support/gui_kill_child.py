@@ -21,17 +21,15 @@ def main() -> None:
     shown_file = Path(sys.argv[1])
     app = QApplication([])
     window = MainWindow(language="en", options=GenerationOptions(max_tokens=3000, seed=4))
-    render = window.answer.markdown.render_now
+    view = window.answer.markdown
 
-    def render_and_report() -> None:
-        render()
+    def report() -> None:
         temporary = shown_file.with_suffix(".tmp")
-        temporary.write_text(window.answer.markdown.markdown(), encoding="utf-8")
+        temporary.write_text(view.markdown(), encoding="utf-8")
         os.replace(temporary, shown_file)
 
-    window.answer.markdown.render_now = render_and_report  # type: ignore[method-assign]
-    window.answer.markdown._timer.timeout.disconnect()
-    window.answer.markdown._timer.timeout.connect(render_and_report)
+    # The view's document changes when it renders: what was shown is on disk at once.
+    view.document().contentsChanged.connect(report)
     window.form.topic.setPlainText("a long guide to baking bread at home")
     window.show()
     window.start_generation()
