@@ -63,6 +63,9 @@ class ConnectionTest(QObject):
         job.worker.yielded.connect(relay.yielded)
         job.worker.failed.connect(relay.failed)
         job.worker.finished.connect(relay.finished)
+        relay.job_answered.connect(self._on_yielded)
+        relay.job_failed.connect(self._on_failed)
+        relay.job_finished.connect(self._on_finished)
         self._jobs.append(job)
         self._relays.append(relay)
         self._current = job
@@ -105,22 +108,31 @@ class ConnectionTest(QObject):
 
 
 class _Relay(QObject):
-    """Brings one job's signals to the GUI thread, tagged with the job."""
+    """Brings one job's signals to the GUI thread, tagged with the job.
+
+    Signals:
+        job_answered(WorkerHandle, object): the job's probe answered.
+        job_failed(WorkerHandle, Exception): the job's probe failed.
+        job_finished(WorkerHandle): the job ended.
+    """
+
+    job_answered = Signal(WorkerHandle, object)
+    job_failed = Signal(WorkerHandle, Exception)
+    job_finished = Signal(WorkerHandle)
 
     def __init__(self, owner: ConnectionTest, job: WorkerHandle) -> None:
         super().__init__(owner)
-        self.owner = owner
         self.job = job
 
     @Slot(object)
     def yielded(self, result: object) -> None:
-        self.owner._on_yielded(self.job, result)
+        self.job_answered.emit(self.job, result)
 
     @Slot(Exception)
     def failed(self, error: Exception) -> None:
-        self.owner._on_failed(self.job, error)
+        self.job_failed.emit(self.job, error)
 
     @Slot()
     def finished(self) -> None:
-        self.owner._on_finished(self.job)
+        self.job_finished.emit(self.job)
         self.deleteLater()
