@@ -173,7 +173,8 @@ class IdeaMachine:
                 if state.part != HOOK:
                     # "## 1. Title", "- point": one space after the marker.
                     return byte == SPACE
-                if byte in (SPACE, DASH, HASH, 0x2A, 0x3E):  # " - # * >": a list, not a hook
+                # " - # * >" or a digit ("1) ..."): a list or a quote, not a hook.
+                if byte in (SPACE, DASH, HASH, 0x2A, 0x3E) or 0x30 <= byte <= 0x39:
                     return False
             state.chars += 1
             if byte not in MARKUP:
@@ -233,6 +234,10 @@ class IdeaMachine:
                     state.literal = b"\n" + _heading(state.idea)
         if state.mode == FREE and not state.literal:
             self._open_line(state)
+
+    def idea_cost(self, state: State) -> int:
+        """The part of :meth:`cost` that finishes the idea being written."""
+        return 0 if state.mode == END else self.cost(state) - self._after[state.idea]
 
     def cost(self, state: State) -> int:
         """Tokens of one way to finish from ``state``: an upper bound of the least needed."""

@@ -28,6 +28,7 @@ def test_a_well_formed_answer_passes_byte_by_byte_and_ends() -> None:
         "## 1. 12345678901",  # an 11-character title
         "## 1. 한국어제목입니다요요요",  # 11 Korean characters: the bound counts characters
         "## 1. a\n- hook",  # a hook is not a list item
+        "## 1. a\n1) hook",  # nor a numbered one
         "## 1. a\nb\n- c\n\n",  # one point is not an outline
         "## 1. a\nb\n- c\n- d\n- e\n- f",  # four points are one too many
         "## 1. a\nb\n- c\n- d\n\n## 3.",  # ideas are numbered in order
