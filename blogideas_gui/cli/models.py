@@ -108,7 +108,7 @@ def describe_facts(facts: GgufFacts) -> str:
     context = f"{facts.context_length:,} context" if facts.context_length else "context unsaid"
     template = "chat template" if facts.chat_template else "no chat template"
     return (
-        f"{facts.architecture}, {facts.parameters / 1e9:.2f}B parameters, "
+        f"{facts.architecture}, {facts.parameters_label} parameters, "
         f"{facts.quantization}, {context}, {template}"
     )
 

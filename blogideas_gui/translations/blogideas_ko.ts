@@ -41,6 +41,10 @@
         <translation>중국어</translation>
     </message>
     <message>
+        <source>Spanish</source>
+        <translation>스페인어</translation>
+    </message>
+    <message>
         <location filename="../ui/download_row.py" line="118" />
         <source>{size} · {params}B parameters · {quant} · writes {languages} · {licence}</source>
         <translation>{size} · 매개변수 {params}B · {quant} · 작성 언어: {languages} · {licence}</translation>
@@ -479,8 +483,8 @@
         <translation>채팅 템플릿 없음</translation>
     </message>
     <message>
-        <source>Read from the file: {arch}, {params}B parameters, {quant}, {context}, {template}</source>
-        <translation>파일에서 읽은 정보: {arch}, 매개변수 {params}B, {quant}, {context}, {template}</translation>
+        <source>Read from the file: {arch}, {params} parameters, {quant}, {context}, {template}</source>
+        <translation>파일에서 읽은 정보: {arch}, 매개변수 {params}, {quant}, {context}, {template}</translation>
     </message>
     <message>
         <source>Not read yet: it is checked the first time it is used.</source>

@@ -58,6 +58,13 @@ class GgufFacts:
     name: str
     languages: tuple[str, ...]
 
+    @property
+    def parameters_label(self) -> str:
+        """The parameter count as model names say it: "135M", "2.67B"."""
+        if self.parameters >= 1_000_000_000:
+            return f"{self.parameters / 1e9:.2f}B"
+        return f"{max(1, round(self.parameters / 1e6))}M"
+
     def to_dict(self) -> dict[str, object]:
         """The facts as plain JSON data."""
         return {

@@ -132,6 +132,7 @@ class DownloadRow(QFrame):
             "en": self.tr("English"),
             "ja": self.tr("Japanese"),
             "zh": self.tr("Chinese"),
+            "es": self.tr("Spanish"),
         }
         languages = ", ".join(names.get(code, code) for code in self.entry.languages)
         facts = self.tr("{size} · {params}B parameters · {quant} · writes {languages} · {licence}")

@@ -131,10 +131,10 @@ class InstalledPanel(QGroupBox):
             )
             parts.append(
                 self.tr(
-                    "Read from the file: {arch}, {params}B parameters, {quant}, {context}, {template}"
+                    "Read from the file: {arch}, {params} parameters, {quant}, {context}, {template}"
                 ).format(
                     arch=row.facts.architecture,
-                    params=f"{row.facts.parameters / 1e9:.2f}",
+                    params=row.facts.parameters_label,
                     quant=row.facts.quantization,
                     context=context,
                     template=template,

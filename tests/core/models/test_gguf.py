@@ -33,6 +33,7 @@ def refused(path: Path) -> ErrorKind:
 def test_the_starter_says_what_it_is(starter_facts: GgufFacts) -> None:
     assert starter_facts.architecture == "llama"
     assert 130e6 < starter_facts.parameters < 140e6  # SmolLM2 135M
+    assert starter_facts.parameters_label == "135M"
     assert starter_facts.quantization == "Q4_1"
     assert starter_facts.context_length == 8192
     assert starter_facts.chat_template

@@ -354,7 +354,7 @@ def test_the_list_shows_what_a_model_file_said_and_refuses_a_damaged_one(
     select(dialog, "mine")
     details = dialog.installed.details.text()
     assert "Read from the file: llama" in details and "has a chat template" in details
-    assert "2,048 tokens of context" in details and "F32" in details
+    assert "2,048 tokens of context" in details and "F32" in details and "1M parameters" in details
     assert "words a second here" in details
 
     qtbot.waitUntil(lambda: dialog.installed.import_button.isEnabled(), timeout=5_000)
