@@ -28,6 +28,7 @@ from blogideas_gui.core.history.records import Session
 from blogideas_gui.core.history.store import HistoryStore
 from blogideas_gui.core.pipeline.budgeting import budgeted, check_budget
 from blogideas_gui.core.pipeline.recording import recorded
+from blogideas_gui.core.pipeline.speeds import speed_noted
 from blogideas_gui.core.writing.expansion import ExpansionKind, build_expansion_messages
 from blogideas_gui.core.writing.prompts import IdeaRequest
 from blogideas_gui.core.writing.templates import TemplateStore
@@ -127,6 +128,7 @@ class Pipeline:
             messages=prepared.messages, role=prepared.role,
         )  # fmt: skip
         events = budgeted(events, self.ledger)
+        events = speed_noted(events, prepared.backend)
         if self._pace is not None:
             events = paced(events, self._pace)
         if self.store is not None and prepared.session_id is not None:
