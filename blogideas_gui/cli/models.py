@@ -18,6 +18,7 @@ from typing import Any, TextIO
 
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP
 from blogideas_gui.core.common.units import format_bytes
 from blogideas_gui.core.models.advice import advise, recommend
 from blogideas_gui.core.models.catalog import find_entry, load_catalog
@@ -100,7 +101,11 @@ def run_models(args: argparse.Namespace) -> int:
         else:
             print(f"Removed the link {args.model}; your own file was kept.")
         return 0
-    raise BlogIdeasError(ErrorKind.BAD_OPTION, f"Unknown command “models {command}”.")
+    raise BlogIdeasError(
+        ErrorKind.BAD_OPTION,
+        QT_TRANSLATE_NOOP("Errors", "Unknown command “models {command}”."),
+        command=command,
+    )
 
 
 def describe_facts(facts: GgufFacts) -> str:

@@ -1218,6 +1218,50 @@
 <context>
     <name>Errors</name>
     <message>
+        <source>The topic is longer than {limit} characters; shorten it.</source>
+        <translation>주제가 {limit}자보다 깁니다. 줄여 주세요.</translation>
+    </message>
+    <message>
+        <source>The number of ideas must be {low}–{high}, not {count}.</source>
+        <translation>아이디어 수는 {low}–{high} 사이여야 합니다({count}개는 안 됩니다).</translation>
+    </message>
+    <message>
+        <source>The context size must be between {low} and {high}.</source>
+        <translation>문맥 크기는 {low}에서 {high} 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Threads must be at least 1.</source>
+        <translation>스레드는 1개 이상이어야 합니다.</translation>
+    </message>
+    <message>
+        <source>GPU layers must be between 0 and {high}.</source>
+        <translation>GPU 레이어는 0에서 {high} 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>The API key is empty or has spaces inside.</source>
+        <translation>API 키가 비어 있거나 중간에 공백이 있습니다.</translation>
+    </message>
+    <message>
+        <source>Unknown command “models {command}”.</source>
+        <translation>알 수 없는 명령입니다: “models {command}”.</translation>
+    </message>
+    <message>
+        <source>{name} ships with the app already.</source>
+        <translation>{name}은(는) 이미 앱에 들어 있습니다.</translation>
+    </message>
+    <message>
+        <source>Cannot link to {source} here ({reason}). Import a copy instead.</source>
+        <translation>여기에서는 {source}에 링크할 수 없습니다({reason}). 대신 복사본을 가져오세요.</translation>
+    </message>
+    <message>
+        <source>The starter model ships with the app and cannot be removed.</source>
+        <translation>기본 제공 모델은 앱에 들어 있어 삭제할 수 없습니다.</translation>
+    </message>
+    <message>
+        <source>needs about {needed} GB, this computer has {memory} GB</source>
+        <translation>약 {needed}GB가 필요한데 이 컴퓨터에는 {memory}GB가 있습니다</translation>
+    </message>
+    <message>
         <source>{problem} (see blogideas {command} --help)</source>
         <translation>{problem} (blogideas {command} --help 참고)</translation>
     </message>

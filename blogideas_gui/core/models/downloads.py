@@ -37,6 +37,7 @@ from pathlib import Path
 
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP
 from blogideas_gui.core.common.paths import models_dir
 from blogideas_gui.core.models.catalog import CatalogEntry, find_entry, load_catalog
 from blogideas_gui.core.models.download_checks import download_lock, verify_download
@@ -87,7 +88,11 @@ def resolve_source(text: str, entries: Sequence[CatalogEntry] | None = None) -> 
     entry = find_entry(entries, text)
     if entry is not None:
         if entry.is_bundled:
-            raise BlogIdeasError(ErrorKind.BAD_OPTION, f"{entry.name} ships with the app already.")
+            raise BlogIdeasError(
+                ErrorKind.BAD_OPTION,
+                QT_TRANSLATE_NOOP("Errors", "{name} ships with the app already."),
+                name=entry.name,
+            )
         return DownloadSource(entry.repo, entry.file, entry.revision)
     parts = text.strip().strip("/").split("/")
     if len(parts) >= 3 and parts[-1].lower().endswith(".gguf"):

@@ -17,6 +17,7 @@ import enum
 from pathlib import Path
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP
 from blogideas_gui.core.models.catalog import CatalogEntry
 from blogideas_gui.core.models.machine import MachineFacts
 from blogideas_gui.core.settings.local_settings import DEFAULT_CONTEXT
@@ -110,6 +111,8 @@ def ensure_fits(
         memory = facts.total_ram + _gpu_memory(facts)[1]
         raise BlogIdeasError(
             ErrorKind.NOT_ENOUGH_MEMORY,
-            f"needs about {needed / _GIB:.1f} GB, this computer has {memory / _GIB:.1f} GB",
+            QT_TRANSLATE_NOOP("Errors", "needs about {needed} GB, this computer has {memory} GB"),
+            needed=f"{needed / _GIB:.1f}",
+            memory=f"{memory / _GIB:.1f}",
         )
     return verdict

@@ -23,6 +23,7 @@ from pathlib import Path
 from blogideas_gui.core.backends.prompt_state import forget_model
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.files import read_json, write_json
+from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP
 from blogideas_gui.core.common.paths import models_dir
 from blogideas_gui.core.common.units import format_bytes
 from blogideas_gui.core.models.catalog import CatalogEntry, load_catalog
@@ -231,7 +232,11 @@ def import_model(
         except OSError as error:
             raise BlogIdeasError(
                 ErrorKind.BAD_OPTION,
-                f"Cannot link to {source} here ({error.strerror}). Import a copy instead.",
+                QT_TRANSLATE_NOOP(
+                    "Errors", "Cannot link to {source} here ({reason}). Import a copy instead."
+                ),
+                source=source,
+                reason=error.strerror,
             ) from error
         return record_installed(target, source="linked", folder=folder, entries=entries)
     check_disk_space(source.stat().st_size, folder, free_bytes)
@@ -261,7 +266,10 @@ def remove_model(
         raise BlogIdeasError(ErrorKind.MODEL_MISSING, model_id)
     if model.source == "bundled":
         raise BlogIdeasError(
-            ErrorKind.BAD_OPTION, "The starter model ships with the app and cannot be removed."
+            ErrorKind.BAD_OPTION,
+            QT_TRANSLATE_NOOP(
+                "Errors", "The starter model ships with the app and cannot be removed."
+            ),
         )
     freed = 0 if model.path.is_symlink() else model.size_bytes
     forget_model(model.path)  # its saved role-prompt states (before the file's size is gone)

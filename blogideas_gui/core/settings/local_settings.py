@@ -16,6 +16,7 @@ from typing import Any
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.files import report
+from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP
 
 DEFAULT_CONTEXT = 4096
 MIN_CONTEXT = 512
@@ -36,13 +37,19 @@ class LocalSettings:
         if not MIN_CONTEXT <= self.n_ctx <= MAX_CONTEXT:
             raise BlogIdeasError(
                 ErrorKind.BAD_NUMBER,
-                f"The context size must be between {MIN_CONTEXT} and {MAX_CONTEXT}.",
+                QT_TRANSLATE_NOOP("Errors", "The context size must be between {low} and {high}."),
+                low=MIN_CONTEXT,
+                high=MAX_CONTEXT,
             )
         if self.n_threads is not None and self.n_threads < 1:
-            raise BlogIdeasError(ErrorKind.BAD_NUMBER, "Threads must be at least 1.")
+            raise BlogIdeasError(
+                ErrorKind.BAD_NUMBER, QT_TRANSLATE_NOOP("Errors", "Threads must be at least 1.")
+            )
         if self.n_gpu_layers is not None and not 0 <= self.n_gpu_layers <= MAX_GPU_LAYERS:
             raise BlogIdeasError(
-                ErrorKind.BAD_NUMBER, f"GPU layers must be between 0 and {MAX_GPU_LAYERS}."
+                ErrorKind.BAD_NUMBER,
+                QT_TRANSLATE_NOOP("Errors", "GPU layers must be between 0 and {high}."),
+                high=MAX_GPU_LAYERS,
             )
         return self
 

@@ -38,6 +38,7 @@ from urllib.parse import urlsplit
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.files import atomic_write, write_problem
+from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP
 from blogideas_gui.core.common.paths import config_dir
 from blogideas_gui.core.common.redaction import redact, remember_secret
 
@@ -199,7 +200,10 @@ def _clean(key: str) -> str:
     """A pasted key without surrounding spaces or line breaks; empty is a usage error."""
     key = key.strip()
     if not key or any(character.isspace() for character in key):
-        raise BlogIdeasError(ErrorKind.BAD_OPTION, "The API key is empty or has spaces inside.")
+        raise BlogIdeasError(
+            ErrorKind.BAD_OPTION,
+            QT_TRANSLATE_NOOP("Errors", "The API key is empty or has spaces inside."),
+        )
     return key
 
 

@@ -46,12 +46,20 @@ class IdeaRequest:
         if len(topic) > MAX_TOPIC_CHARS:
             raise BlogIdeasError(
                 ErrorKind.BAD_OPTION,
-                f"The topic is longer than {MAX_TOPIC_CHARS} characters; shorten it.",
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The topic is longer than {limit} characters; shorten it."
+                ),
+                limit=MAX_TOPIC_CHARS,
             )
         if not MIN_IDEAS <= self.count <= MAX_IDEAS:
             raise BlogIdeasError(
                 ErrorKind.BAD_NUMBER,
-                f"The number of ideas must be {MIN_IDEAS}–{MAX_IDEAS}, not {self.count}.",
+                QT_TRANSLATE_NOOP(
+                    "Errors", "The number of ideas must be {low}–{high}, not {count}."
+                ),
+                low=MIN_IDEAS,
+                high=MAX_IDEAS,
+                count=self.count,
             )
         return dataclasses.replace(
             self, topic=topic, tone=self.tone.strip(), audience=self.audience.strip()
