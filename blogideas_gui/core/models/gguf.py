@@ -24,8 +24,7 @@ import logging
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-
-from gguf import GGUFReader, LlamaFileType
+from typing import Any
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.files import atomic_write
@@ -98,7 +97,7 @@ class GgufFacts:
             return None
 
 
-def _string(reader: GGUFReader, key: str) -> str | None:
+def _string(reader: Any, key: str) -> str | None:
     field = reader.get_field(key)
     if field is None:
         return None
@@ -106,14 +105,16 @@ def _string(reader: GGUFReader, key: str) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _number(reader: GGUFReader, key: str) -> int | None:
+def _number(reader: Any, key: str) -> int | None:
     field = reader.get_field(key)
     value = None if field is None else field.contents()
     return int(value) if isinstance(value, int | float) and not isinstance(value, bool) else None
 
 
-def _quantization(reader: GGUFReader) -> str:
+def _quantization(reader: Any) -> str:
     """The file type llama.cpp wrote ("Q4_K_M"), else the tensor type holding most bytes."""
+    from gguf import LlamaFileType
+
     file_type = _number(reader, "general.file_type")
     if file_type is not None:
         try:
@@ -162,6 +163,10 @@ def read_gguf(path: Path) -> GgufFacts:
             GGUF file at all), MODEL_DAMAGED (cut short, hollow or garbled).
     """
     size = check_magic(path)
+    # Imported here, not at the top: it brings numpy, and the window (which only
+    # looks up what was read before) should not pay for that at start.
+    from gguf import GGUFReader
+
     try:
         reader = GGUFReader(path)
     except OSError as error:

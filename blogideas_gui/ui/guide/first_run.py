@@ -189,7 +189,9 @@ class FirstRunGuide(QDialog):
             entries=catalog,
         )  # fmt: skip
         self.offer = ModelOffer(
-            catalog, facts or machine_facts(folder), speeds or load_book(), download, folder,
+            # Without asking llama.cpp about GPUs: that would load it on the GUI thread.
+            catalog, facts or machine_facts(folder, check_gpu=False), speeds or load_book(),
+            download, folder,
             writing, self.local_page, measure,
         )  # fmt: skip
         self.local_page.set_offer(self.offer)
