@@ -200,16 +200,6 @@
         <translation>나중에</translation>
     </message>
     <message>
-        <location filename="../ui/first_run.py" line="195" />
-        <source>This computer has little free memory, so the starter model is the best fit.</source>
-        <translation>이 컴퓨터는 남은 메모리가 적어서 기본 제공 모델이 가장 알맞습니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/first_run.py" line="199" />
-        <source>For better ideas, this computer can run {name} ({size} download).</source>
-        <translation>더 좋은 아이디어를 원하면 이 컴퓨터에서 {name}을(를) 쓸 수 있습니다(다운로드 {size}).</translation>
-    </message>
-    <message>
         <location filename="../ui/first_run.py" line="207" />
         <source>Each request costs a little money. BlogIdeas counts the cost and stops OpenAI requests when this month's total reaches your limit ({limit}); you can change it in Settings.</source>
         <translation>요청마다 약간의 비용이 듭니다. BlogIdeas는 비용을 세어 두었다가 이번 달 합계가 한도({limit})에 이르면 OpenAI 요청을 멈춥니다. 한도는 설정에서 바꿀 수 있습니다.</translation>
@@ -701,11 +691,6 @@
         <translation>모델 다운로드</translation>
     </message>
     <message>
-        <location filename="../ui/model_manager.py" line="202" />
-        <source>None of these fits this computer well; the starter model is the safe choice.</source>
-        <translation>이 컴퓨터에 잘 맞는 모델이 없습니다. 기본 모델이 안전한 선택입니다.</translation>
-    </message>
-    <message>
         <location filename="../ui/model_manager.py" line="207" />
         <source>Recommended for this computer: &lt;b&gt;{name}&lt;/b&gt; ({size}).</source>
         <translation>이 컴퓨터에 추천: &lt;b&gt;{name}&lt;/b&gt; ({size}).</translation>
@@ -970,11 +955,6 @@
         <location filename="../ui/request_form.py" line="211" />
         <source>Model on this computer: %s</source>
         <translation>이 컴퓨터의 모델: %s</translation>
-    </message>
-    <message>
-        <location filename="../ui/request_form.py" line="215" />
-        <source>The built-in starter model is small and writes English best. For good Korean, get a bigger model (Models menu) or use OpenAI.</source>
-        <translation>기본 제공 모델은 작아서 영어를 가장 잘 씁니다. 한국어를 잘 쓰려면 더 큰 모델을 받거나(모델 메뉴) OpenAI를 사용하세요.</translation>
     </message>
     <message>
         <location filename="../ui/request_form.py" line="220" />

@@ -24,6 +24,9 @@ from blogideas_gui.core.history.records import Expansion, Favourite, Session
 from blogideas_gui.core.writing.expansion import expansion_label
 from blogideas_gui.core.writing.ideas import Idea
 
+# Marked here, translated where used: lupdate reads only a call's own literals.
+_FAVOURITES = QT_TRANSLATE_NOOP("Export", "Favourite ideas")
+_CAME_FROM = QT_TRANSLATE_NOOP("Export", "From “{topic}”, {date}")
 # A note for a session that did not end normally, by its status.
 _NOTES: dict[str, str] = {
     "interrupted": QT_TRANSLATE_NOOP("Export", "This answer was cut off before it ended."),
@@ -80,8 +83,8 @@ def session_markdown(
 def favourites_markdown(favourites: Sequence[Favourite], language: Language | None = None) -> str:
     """The starred ideas as one Markdown document, each with where it came from."""
     language = language or system_language()
-    parts = [f"# {translate('Export', 'Favourite ideas', language=language)}"]
-    came_from = translate("Export", "From “{topic}”, {date}", language=language)
+    parts = [f"# {translate('Export', _FAVOURITES, language=language)}"]
+    came_from = translate("Export", _CAME_FROM, language=language)
     for favourite in favourites:
         source = came_from.format(topic=favourite.topic, date=local_time(favourite.created_at))
         parts += ["", idea_markdown(favourite.idea), "", f"_{source}_"]

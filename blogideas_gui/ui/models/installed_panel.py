@@ -164,7 +164,7 @@ class InstalledPanel(QGroupBox):
         }
         origin = origins.get(model.source, model.source)
         text = f"{model.name} — {format_bytes(model.size_bytes)} · {origin} · {fits[fit]}"
-        return text if model.verified else f"{text} · {self.tr('not verified')}"
+        return text if model.verified else text + " · " + self.tr("not verified")
 
     def set_importing(self, importing: bool) -> None:
         """One import at a time."""

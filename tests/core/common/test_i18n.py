@@ -9,6 +9,8 @@ import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
+
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP, catalogue, parse_ts, translate
 
@@ -24,9 +26,10 @@ LANGUAGE_NAMES = {"한국어"}
 NOT_MESSAGES = {"core/writing/ideas.py"}
 
 
-def in_code(tmp_path: Path) -> dict[tuple[str, str], bool]:
+@pytest.fixture(scope="module")
+def found(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], bool]:
     """What pyside6-lupdate finds in the package today: (context, source) -> numerus."""
-    fresh = tmp_path / "fresh.ts"
+    fresh = tmp_path_factory.mktemp("lupdate") / "fresh.ts"
     lupdate = Path(sys.executable).with_name("pyside6-lupdate")
     sources = sorted(str(p) for p in PACKAGE.rglob("*.py"))
     subprocess.run([str(lupdate), *sources, "-ts", str(fresh)], check=True, capture_output=True)
@@ -38,15 +41,27 @@ def in_code(tmp_path: Path) -> dict[tuple[str, str], bool]:
     return found
 
 
-def test_every_string_in_the_code_has_a_korean_translation(tmp_path: Path) -> None:
+def test_every_string_in_the_code_has_a_korean_translation(
+    found: dict[tuple[str, str], bool],
+) -> None:
     """lupdate finds the strings of the window, core and the CLI; each must be translated."""
-    found = in_code(tmp_path)
     assert len(found) > 150
     assert ("Errors", translate("Errors", "{detail}")) in found  # core's marked strings too
     korean = catalogue("ko")
     # In the very context the code uses, so a translator sees each text where it is.
     missing = sorted(key for key in found if (*key, "") not in korean.exact)
     assert missing == []
+
+
+def test_the_catalogue_holds_only_texts_lupdate_finds_in_the_code(
+    found: dict[tuple[str, str], bool],
+) -> None:
+    """A text lupdate cannot see (a helper taking it as a variable, a call inside an
+    f-string) escapes the test above, and its entry would be dropped as vanished."""
+    korean = catalogue("ko")
+    unseen = sorted(f"{context}: {source[:60]}" for context, source, _ in korean.exact
+                    if (context, source) not in found)  # fmt: skip
+    assert unseen == []
 
 
 def test_no_korean_is_left_in_python_outside_the_catalogue() -> None:
