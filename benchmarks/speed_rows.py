@@ -8,6 +8,13 @@
 * **Measured**: ``blogideas generate --json`` in a fresh process, a real
   five-idea answer (the cold request, its full length) with the same file;
   its own ``tokens_per_second`` (from the first token).
+* **A larger file**: no other model can be downloaded here, so the size rule
+  is checked on the starter made four times as deep (its 30 layers repeated
+  to 120, about 300 MB, written with llama.cpp's ``gguf`` package): llama.cpp
+  runs it like any model, reading every layer's weights for each token, so
+  its speed is real though its words are not. Predicted from the starter's
+  probe, measured through the app's own answer path (the probe's, on that
+  file, in a fresh process).
 
 Both run side by side in each repeat, each in a quiet moment (benchmarks/common.py).
 ``python -m benchmarks.speed_rows [--repeat N] [--model PATH]`` runs these rows alone.
@@ -82,6 +89,84 @@ def _measured(workload: Workload) -> dict[str, float]:
     }
 
 
+DEEP_FACTOR = 4
+
+
+def deepened_starter(target: Path, factor: int = DEEP_FACTOR) -> Path:
+    """The starter with its layers repeated ``factor`` times: same kind, ``factor`` x the layers."""
+    import gguf
+
+    from blogideas_gui.core.models.starter import starter_model_path
+
+    source = starter_model_path()
+    assert source is not None
+    reader = gguf.GGUFReader(source)
+    arch = str(reader.get_field("general.architecture").contents())  # type: ignore[union-attr]
+    layers = int(reader.get_field(f"{arch}.block_count").contents())  # type: ignore[union-attr]
+    writer = gguf.GGUFWriter(target, arch)
+    for field in reader.fields.values():
+        if field.name == "general.architecture" or field.name.startswith("GGUF."):
+            continue
+        kind = field.types[0]
+        sub = field.types[-1] if kind == gguf.GGUFValueType.ARRAY else None
+        value = layers * factor if field.name == f"{arch}.block_count" else field.contents()
+        writer.add_key_value(field.name, value, kind, sub_type=sub)
+    tensors = []
+    for tensor in reader.tensors:
+        if not tensor.name.startswith("blk."):
+            tensors.append((tensor.name, tensor))
+    for copy in range(factor):
+        for tensor in reader.tensors:
+            if tensor.name.startswith("blk."):
+                _, index, rest = tensor.name.split(".", 2)
+                tensors.append((f"blk.{int(index) + copy * layers}.{rest}", tensor))
+    for name, tensor in tensors:
+        writer.add_tensor_info(
+            name, tensor.data.shape, tensor.data.dtype, tensor.data.nbytes, tensor.tensor_type
+        )
+    writer.write_header_to_file()
+    writer.write_kv_data_to_file()
+    writer.write_ti_data_to_file()
+    for _, tensor in tensors:
+        writer.write_tensor_data(tensor.data)
+    writer.close()
+    return target
+
+
+def _deep(workload: Workload, deep: Path) -> dict[str, float]:
+    """The starter's probe predicting the deep file, and the deep file's own answer speed."""
+    from blogideas_gui.core.models.speed import SpeedBook
+
+    home = tempfile.mkdtemp(prefix="blogideas-bench-speed-")
+    script = (
+        "import json, sys; from pathlib import Path;"
+        " from blogideas_gui.core.models.probe import measure_speed;"
+        " print(json.dumps(measure_speed(Path(sys.argv[1])).to_dict()))"
+    )
+    figures = {}
+    for name, model in (("starter", workload.model_path), ("deep", deep)):
+        code, out, err = common.run_child(
+            [sys.executable, "-c", script, str(model)], env={**os.environ, "BLOGIDEAS_HOME": home}
+        )
+        if code != 0:
+            raise RuntimeError(f"probe of {model.name} failed ({code}): {err[-1000:]}")
+        figures[name] = json.loads(out.strip().splitlines()[-1])
+    from blogideas_gui.core.models.speed import Probe
+
+    starter = figures["starter"]
+    probe = Probe(
+        starter["tokens_per_second"], starter["engine_tokens_per_second"],
+        starter["prompt_tokens_per_second"], starter["model_bytes"], starter["threads"], 0.0,
+    )  # fmt: skip
+    prediction = SpeedBook(probe).predict(deep.stat().st_size)
+    assert prediction is not None
+    return {
+        "predicted_tokens_per_s": prediction.tokens_per_second,
+        "tokens_per_s": float(figures["deep"]["tokens_per_second"]),
+        "mb": deep.stat().st_size / 1e6,
+    }
+
+
 def measure_speed_prediction(
     workload: Workload, repeats: int, policy: Any
 ) -> tuple[dict[str, list[dict[str, float]]], float]:
@@ -122,6 +207,14 @@ def speed_rows(speed: dict[str, list[dict[str, float]]]) -> list[Row]:
             "  probe: the bare engine (tokens/s)", values("predicted", "probe_engine_tokens_per_s")
         ),
         single("  tokens per answer", values("measured", "tokens")),
+        compare(
+            f"tokens/s of the starter {DEEP_FACTOR} x as deep: predicted vs its answers",
+            values("deep", "predicted_tokens_per_s"),
+            values("deep", "tokens_per_s"),
+            f"{low:g}-{high:g} x predicted",
+            lambda ratio: low <= ratio <= high,
+        ),
+        single("  its file (MB)", values("deep", "mb")),
         single("probe, whole command (s)", values("predicted", "probe_s")),
     ]
 
