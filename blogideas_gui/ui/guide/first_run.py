@@ -95,11 +95,11 @@ class FirstRunGuide(QDialog):
         download_options: time-outs and retries of that download.
 
     Signals:
-        finished_with(object): the updated :class:`Settings` when the user finishes.
+        finished_with(Settings): the updated settings when the user finishes.
         open_model_manager(): the user wants to download the recommended model.
     """
 
-    finished_with = Signal(object)
+    finished_with = Signal(Settings)
     open_model_manager = Signal()
 
     def __init__(

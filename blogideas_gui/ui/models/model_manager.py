@@ -79,15 +79,15 @@ class ModelManagerDialog(QDialog):
         confirm: asks yes or no before removing (tests pass a stub).
 
     Signals:
-        model_chosen(object): the :class:`InstalledModel` picked with "Use this model".
-        model_removed(object): an :class:`InstalledModel` just deleted, so a window
-            using it can free it.
-        local_settings_changed(object): the new :class:`LocalSettings`.
+        model_chosen(InstalledModel): the model picked with "Use this model".
+        model_removed(InstalledModel): a model just deleted, so a window using it
+            can free it.
+        local_settings_changed(LocalSettings): the new engine settings.
     """
 
-    model_chosen = Signal(object)
-    model_removed = Signal(object)
-    local_settings_changed = Signal(object)
+    model_chosen = Signal(InstalledModel)
+    model_removed = Signal(InstalledModel)
+    local_settings_changed = Signal(LocalSettings)
 
     def __init__(
         self,

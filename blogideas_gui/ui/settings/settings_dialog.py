@@ -51,11 +51,11 @@ class SettingsDialog(QDialog):
         language: the language of messages; the settings' or the system's.
 
     Signals:
-        settings_changed(object): the new :class:`Settings`, on OK.
+        settings_changed(Settings): the new settings, on OK.
         rerun_guide(): the user asked for the first-run guide again.
     """
 
-    settings_changed = Signal(object)
+    settings_changed = Signal(Settings)
     rerun_guide = Signal()
 
     def __init__(

@@ -214,10 +214,8 @@ class MainWindow(QMainWindow):
         guide.open()
         return guide
 
-    def apply_settings(self, settings: object) -> None:
+    def apply_settings(self, settings: Settings) -> None:
         """Use new settings from the guide or the settings window, and save them."""
-        if not isinstance(settings, Settings):
-            return
         language_changed = settings.ui_language != self.settings.ui_language
         self.settings = settings
         self._apply_settings()
