@@ -14,7 +14,6 @@ session shown, the last result, a request running) lives in its
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import logging
 from collections.abc import Callable
@@ -28,6 +27,7 @@ from blogideas_gui.core.account.budget import Ledger, format_usd
 from blogideas_gui.core.backends.base import Backend, GenerationOptions
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, user_message
+from blogideas_gui.core.common.files import report
 from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.generation.pacing import PACE_SECONDS
 from blogideas_gui.core.generation.runner import GenerationResult
@@ -220,8 +220,11 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._apply_settings()
         self.backends.forget("openai", busy=self.is_generating)
-        with contextlib.suppress(BlogIdeasError):
+        try:
             save_settings(settings)
+        except BlogIdeasError as error:
+            # The settings stay in use for this session; the banner says they were not kept.
+            report(error)
         if language_changed:
             self.ui_language_changed.emit(settings.ui_language)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import sqlite3
 import threading
@@ -113,4 +114,23 @@ def test_a_full_disk_mid_session_is_one_notice_and_the_answer_is_whole(
         [line] = window.notices.text.text().splitlines()
         assert "Not enough free disk space" in line
         assert window.store.in_memory and len(window.store.list_sessions()) == 1
+        window.close()
+
+
+def test_settings_the_full_disk_refuses_stay_in_use_and_the_banner_says_so(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A real 1 MiB filesystem, full before the new settings are saved."""
+    with small_disk(tmp_path / "disk") as folder:
+        monkeypatch.setenv("BLOGIDEAS_HOME", str(folder))
+        window = MainWindow(language="en")
+        qtbot.addWidget(window)
+        window.show()
+        fill(folder)
+        changed = dataclasses.replace(window.settings, monthly_budget_usd=3.0)
+        window.apply_settings(changed)
+        assert window.settings.monthly_budget_usd == 3.0
+        qtbot.waitUntil(window.notices.isVisible)
+        [line] = window.notices.text.text().splitlines()
+        assert "Not enough free disk space" in line
         window.close()
