@@ -171,16 +171,26 @@ def measure_speed_prediction(
     workload: Workload, repeats: int, policy: Any
 ) -> tuple[dict[str, list[dict[str, float]]], float]:
     """Predicted and measured, side by side per repeat."""
-    results: dict[str, list[dict[str, float]]] = {"predicted": [], "measured": []}
+    results: dict[str, list[dict[str, float]]] = {"predicted": [], "measured": [], "deep": []}
     noises: list[float] = []
-    for index in range(repeats):
-        for name, run in (("predicted", _predicted), ("measured", _measured)):
-            print(
-                f"[{time.strftime('%H:%M:%S')}] speed {name} {index + 1}/{repeats}", file=sys.stderr
-            )
-            figures, noise = common.measure_quietly(lambda run=run: run(workload), policy)
-            results[name].append(figures)
-            noises.append(noise)
+    deep = deepened_starter(Path(tempfile.mkdtemp(prefix="blogideas-bench-deep-")) / "deep.gguf")
+    units: list[tuple[str, Any]] = [
+        ("predicted", _predicted),
+        ("measured", _measured),
+        ("deep", lambda workload: _deep(workload, deep)),
+    ]
+    try:
+        for index in range(repeats):
+            for name, run in units:
+                print(
+                    f"[{time.strftime('%H:%M:%S')}] speed {name} {index + 1}/{repeats}",
+                    file=sys.stderr,
+                )
+                figures, noise = common.measure_quietly(lambda run=run: run(workload), policy)
+                results[name].append(figures)
+                noises.append(noise)
+    finally:
+        deep.unlink(missing_ok=True)
     return results, common.median(noises) or 0.0
 
 
