@@ -8,9 +8,11 @@ per model and per role prompt, and loaded instead of evaluated on the next
 start.
 
 A file holds a header (format, the model file's name and size, the context
-size) and the prefix's token ids, then llama.cpp's bytes; a file whose
-header or tokens do not match is not used, one llama.cpp refuses is set
-aside as damaged (the files rule: :func:`~blogideas_gui.core.common.files.recover_damaged`).
+size) and the prefix's token ids, then llama.cpp's bytes. The files rule
+(:mod:`blogideas_gui.core.common.files`) holds: a file that cannot be read
+or that llama.cpp refuses is set aside as damaged; one written by a newer
+BlogIdeas (a higher format number) is left as it is and not used. A file
+made for another context size is only out of date: it is replaced.
 The folder is bounded: the least recently used files go first. A model's
 files go with it (:func:`forget_model`).
 """
@@ -28,16 +30,26 @@ from pathlib import Path
 from typing import Any
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.files import atomic_write, recover_damaged
+from blogideas_gui.core.common.files import atomic_write, recover_damaged, recover_too_new
 from blogideas_gui.core.common.paths import data_dir
 
 log = logging.getLogger(__name__)
 
-MAGIC = b"BLOGIDEAS-PROMPT-STATE-1\n"
+FORMAT_PREFIX = b"BLOGIDEAS-PROMPT-STATE-"
+FORMAT = 1
+MAGIC = FORMAT_PREFIX + b"%d\n" % FORMAT
 FOLDER = "prompt-states"
 LIMIT_BYTES = 256 * 2**20
 """All saved states together; a few role prompts of a few models."""
 SEQUENCE = 0
+
+
+def _format_of(data: bytes) -> int:
+    """The format number a file says it has; 0 when it says none (damaged or foreign)."""
+    if not data.startswith(FORMAT_PREFIX):
+        return 0
+    digits = data[len(FORMAT_PREFIX) : data.find(b"\n", len(FORMAT_PREFIX))]
+    return int(digits) if digits.isdigit() else 0
 
 
 def states_dir() -> Path:
@@ -87,9 +99,17 @@ class PromptStates:
         except OSError as error:
             log.warning("cannot read %s: %s", path, error)
             return False
-        state = self._parse(data, prefix)
-        if state is None:
+        if _format_of(data) > FORMAT:
+            recover_too_new(path)
+            return False
+        parsed = self._parse(data)
+        if parsed is None:
             recover_damaged(path, ErrorKind.FILE_DAMAGED)
+            return False
+        header, tokens, state = parsed
+        if {k: header.get(k) for k in self._header} != self._header or tokens != list(prefix):
+            log.info("%s was made for another context; replacing it", path.name)
+            path.unlink(missing_ok=True)
             return False
         buffer = (ctypes.c_uint8 * len(state)).from_buffer_copy(state)
         if self._lib.llama_state_seq_set_data(llm.ctx, buffer, len(state), SEQUENCE) == 0:
@@ -102,8 +122,9 @@ class PromptStates:
         log.info("restored %d evaluated prompt tokens from %s", len(prefix), path.name)
         return True
 
-    def _parse(self, data: bytes, prefix: Sequence[int]) -> bytes | None:
-        """llama.cpp's bytes of a file made for this model, context and prefix; else None."""
+    @staticmethod
+    def _parse(data: bytes) -> tuple[dict[str, Any], list[int], bytes] | None:
+        """The header, the prefix's tokens and llama.cpp's bytes; None when damaged."""
         if not data.startswith(MAGIC):
             return None
         try:
@@ -115,9 +136,9 @@ class PromptStates:
             tokens = struct.unpack_from(f"<{count}i", data, tokens_at)
         except (struct.error, ValueError, KeyError, TypeError):
             return None
-        if {k: header.get(k) for k in self._header} != self._header or list(tokens) != list(prefix):
+        if not isinstance(header, dict):
             return None
-        return data[tokens_at + 4 * count :]
+        return header, list(tokens), data[tokens_at + 4 * count :]
 
     def save(self, prefix: Sequence[int]) -> None:
         """Save the state of ``prefix``, evaluated now at the start of the context.

@@ -9,8 +9,9 @@ import pytest
 
 from blogideas_gui.core.backends.base import Done, GenerationOptions
 from blogideas_gui.core.backends.local import LocalBackend
-from blogideas_gui.core.backends.prompt_state import MAGIC, forget_model, states_dir
+from blogideas_gui.core.backends.prompt_state import FORMAT_PREFIX, MAGIC, forget_model, states_dir
 from blogideas_gui.core.common.cancel import CancelToken
+from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.models.installed import import_model, remove_model
 from blogideas_gui.core.writing.prompts import IdeaRequest, build_messages
 
@@ -25,9 +26,9 @@ def _answer(backend: LocalBackend, topic: str) -> Done:
     return done
 
 
-def _fresh_answer(starter_model: Path, folder: Path, topic: str) -> None:
+def _fresh_answer(starter_model: Path, folder: Path, topic: str, n_ctx: int = 4096) -> None:
     """A new backend, as after a restart: load the model, answer once."""
-    backend = LocalBackend(starter_model, states_dir=folder)
+    backend = LocalBackend(starter_model, states_dir=folder, n_ctx=n_ctx)
     try:
         _answer(backend, topic)
     finally:
@@ -64,6 +65,41 @@ def test_a_damaged_state_is_set_aside_and_the_answer_still_comes(
     assert RESTORED not in caplog.text
     assert list(saved.parent.glob("*.damaged-*")), "the damaged file was not set aside"
     assert saved.is_file()  # saved anew after the answer
+
+
+def test_a_state_from_a_newer_blogideas_is_left_alone_and_not_used(
+    starter_model: Path,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    notices: list[BlogIdeasError],
+) -> None:
+    caplog.set_level(logging.INFO, logger="blogideas_gui.core.backends.prompt_state")
+    _fresh_answer(starter_model, tmp_path, "home coffee brewing")
+    (saved,) = tmp_path.glob("*/*.state")
+    newer = FORMAT_PREFIX + b"99\n" + saved.read_bytes()[len(MAGIC) :]
+    saved.write_bytes(newer)
+    _fresh_answer(starter_model, tmp_path, "tea")
+    assert RESTORED not in caplog.text
+    assert saved.read_bytes() == newer  # never altered, not even replaced after the answer
+    assert not list(saved.parent.glob("*.damaged-*"))
+    assert [n.kind for n in notices] == [ErrorKind.FILE_TOO_NEW]
+
+
+def test_a_state_for_another_context_size_is_replaced_not_called_damaged(
+    starter_model: Path,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    notices: list[BlogIdeasError],
+) -> None:
+    caplog.set_level(logging.INFO, logger="blogideas_gui.core.backends.prompt_state")
+    _fresh_answer(starter_model, tmp_path, "home coffee brewing", n_ctx=2048)
+    (saved,) = tmp_path.glob("*/*.state")
+    before = saved.read_bytes()
+    _fresh_answer(starter_model, tmp_path, "tea", n_ctx=4096)
+    assert RESTORED not in caplog.text
+    assert saved.is_file() and saved.read_bytes() != before  # saved anew for 4096
+    assert not list(saved.parent.glob("*.damaged-*"))
+    assert notices == []
 
 
 def test_forgetting_a_model_removes_its_states(starter_model: Path, tmp_path: Path) -> None:
