@@ -94,3 +94,12 @@ def test_a_real_local_answer_is_noted_for_its_model(local_backend: LocalBackend)
     key = f"{local_backend.model_path.name}:{local_backend.model_path.stat().st_size}"
     (speed,) = load_book().runs[key]
     assert speed == pytest.approx(result.tokens_per_second, abs=0.01)  # kept to 2 decimals
+
+
+def test_a_probe_disturbed_by_a_neighbour_is_not_taken_at_its_word() -> None:
+    # Measured here while other programs ran: the app's short answer at 1 token/s, the engine at 30.
+    disturbed = book(app=1.05, engine=30.2)
+    fixed, _ = disturbed.probe.line  # type: ignore[union-attr]
+    assert fixed == pytest.approx(2 / 30.2)  # at most twice the engine's own time per token
+    starter = disturbed.predict(STARTER)
+    assert starter is not None and starter.tokens_per_second == pytest.approx(30.2 / 3)
