@@ -11,7 +11,7 @@ import pytest
 
 from blogideas_gui.core.backends.gpu import engine_devices, gpu_memory, gpu_offload_supported
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.models.advice import advise, recommend
+from blogideas_gui.core.models.advice import UNMEASURED_LIVE_BYTES, advise, recommend
 from blogideas_gui.core.models.catalog import catalog_path, find_entry, load_catalog
 from blogideas_gui.core.models.fit import Fit, ensure_fits, entry_fit, memory_needed
 from blogideas_gui.core.models.machine import MachineFacts, machine_facts, memory_bytes
@@ -122,7 +122,8 @@ def test_the_engine_lists_its_devices_and_no_gpu_here() -> None:
         assert machine_facts().gpu_free is None
 
 
-def test_recommend_picks_the_best_writer_that_fits_well_before_any_speed_was_measured() -> None:
+def test_recommend_before_any_measurement_picks_the_best_small_writer_that_fits_well() -> None:
+    """Unmeasured, only models up to 2 GB count as live: never a 7-9 B model on a guess."""
     entries = load_catalog()
     for machine in (facts(4, 3), facts(8, 5), facts(16, 12), facts(64, 60)):
         for language in ("ko", "en"):
@@ -130,9 +131,16 @@ def test_recommend_picks_the_best_writer_that_fits_well_before_any_speed_was_mea
             chosen = recommend(advice, language)
             assert chosen is not None and not chosen.is_bundled
             assert entry_fit(chosen, machine) is Fit.FITS_WELL
-            fitting = [row.entry for row in advice if row.fit is Fit.FITS_WELL]
+            assert chosen.size_bytes <= UNMEASURED_LIVE_BYTES
+            fitting = [
+                row.entry
+                for row in advice
+                if row.fit is Fit.FITS_WELL and row.entry.size_bytes <= UNMEASURED_LIVE_BYTES
+            ]
             best = max(e.quality(language) for e in fitting if not e.is_bundled)
             assert chosen.quality(language) == best
+    roomy = recommend(advise(entries, facts(64, 60), NO_SPEEDS), "ko")
+    assert roomy is not None and "7.8b" not in roomy.id
     assert recommend(advise(entries, facts(1, 0.5), NO_SPEEDS), "ko") is None  # only the starter
 
 
