@@ -22,7 +22,7 @@ from blogideas_gui.core.common.paths import models_dir
 from blogideas_gui.core.models.catalog import load_catalog
 from blogideas_gui.core.models.speed import LIVE_TOKENS_PER_SECOND, Probe, SpeedBook, save_book
 from tests.support.gguf_files import cut_copy, hollow_copy
-from tests.support.hf_hub_server import FakeHub
+from tests.support.hf_hub_server import FakeHub, serving
 
 ENTRY = next(entry for entry in load_catalog() if entry.id == "exaone-3.5-2.4b-instruct")
 
@@ -45,11 +45,7 @@ def _own_home(
 @pytest.fixture
 def hub(monkeypatch: pytest.MonkeyPatch, small_gguf: Path) -> Iterator[FakeHub]:
     """A fake hub serving ``small_gguf`` as a catalog model; the subprocesses use it."""
-    with FakeHub() as server:
-        server.add_file(ENTRY.repo, ENTRY.file, small_gguf)
-        monkeypatch.setenv("HF_ENDPOINT", server.endpoint)
-        monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
-        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    with serving(monkeypatch, (ENTRY.repo, ENTRY.file, small_gguf)) as server:
         yield server
 
 

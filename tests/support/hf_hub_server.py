@@ -29,10 +29,13 @@ import http.server
 import socket
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ClassVar
 from urllib.parse import quote, unquote
+
+import pytest
 
 COMMIT = "0123456789abcdef0123456789abcdef01234567"
 _CHUNK = 64 * 1024
@@ -129,6 +132,21 @@ class FakeHub:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+@contextlib.contextmanager
+def serving(monkeypatch: pytest.MonkeyPatch, *files: tuple[str, str, Path]) -> Iterator[FakeHub]:
+    """A :class:`FakeHub` serving ``(repo, file, path)`` entries, with ``HF_ENDPOINT`` on it.
+
+    huggingface_hub is kept online and quiet (no telemetry) for the test.
+    """
+    monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    with FakeHub() as server:
+        for repo, name, path in files:
+            server.add_file(repo, name, path)
+        monkeypatch.setenv("HF_ENDPOINT", server.endpoint)
+        yield server
 
 
 class _Handler(http.server.BaseHTTPRequestHandler):

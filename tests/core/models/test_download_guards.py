@@ -33,7 +33,7 @@ from blogideas_gui.core.models.downloads import (
 from blogideas_gui.core.models.gguf import known_facts
 from blogideas_gui.core.models.installed import find_installed, list_installed
 from tests.support.gguf_files import altered_copy, cut_copy
-from tests.support.hf_hub_server import FakeHub
+from tests.support.hf_hub_server import FakeHub, serving
 
 REPO = "owner/tiny-GGUF"
 FILE = "tiny-q4.gguf"
@@ -44,11 +44,7 @@ MB = 1024 * 1024
 
 @pytest.fixture
 def hub(monkeypatch: pytest.MonkeyPatch, small_gguf: Path) -> Iterator[FakeHub]:
-    with FakeHub() as server:
-        server.add_file(REPO, FILE, small_gguf)
-        monkeypatch.setenv("HF_ENDPOINT", server.endpoint)
-        monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
-        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    with serving(monkeypatch, (REPO, FILE, small_gguf)) as server:
         yield server
 
 

@@ -38,7 +38,7 @@ from blogideas_gui.core.models.installed import (
     remove_model,
 )
 from tests.conftest import free_port
-from tests.support.hf_hub_server import FakeHub
+from tests.support.hf_hub_server import FakeHub, serving
 
 REPO = "owner/tiny-GGUF"
 FILE = "tiny-q4.gguf"
@@ -56,11 +56,7 @@ def _own_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def hub(monkeypatch: pytest.MonkeyPatch, small_gguf: Path) -> Iterator[FakeHub]:
     """A fake hub serving ``small_gguf`` as ``REPO/FILE``; ``HF_ENDPOINT`` points at it."""
-    with FakeHub() as server:
-        server.add_file(REPO, FILE, small_gguf)
-        monkeypatch.setenv("HF_ENDPOINT", server.endpoint)
-        monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
-        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    with serving(monkeypatch, (REPO, FILE, small_gguf)) as server:
         yield server
 
 

@@ -24,7 +24,7 @@ from blogideas_gui.core.models.speed import Probe, SpeedBook, load_book
 from blogideas_gui.core.settings.preferences import Settings
 from blogideas_gui.core.settings.secrets import KeyStore
 from blogideas_gui.ui.guide.first_run import FirstRunGuide
-from tests.support.hf_hub_server import FakeHub
+from tests.support.hf_hub_server import FakeHub, serving
 from tests.support.memory_keychain import MemoryKeychain
 
 GIB = 1024**3
@@ -37,11 +37,7 @@ OPTIONS = DownloadOptions(stall_timeout=10.0, retries=1, backoff=0.05, progress_
 
 @pytest.fixture
 def hub(monkeypatch: pytest.MonkeyPatch, small_gguf: Path) -> Iterator[FakeHub]:
-    with FakeHub() as server:
-        server.add_file(REPO, FILE, small_gguf)
-        monkeypatch.setenv("HF_ENDPOINT", server.endpoint)
-        monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
-        monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    with serving(monkeypatch, (REPO, FILE, small_gguf)) as server:
         yield server
 
 

@@ -33,7 +33,7 @@ from blogideas_gui.core.writing.prompts import IdeaRequest
 from blogideas_gui.ui.models.download_row import DownloadRow
 from blogideas_gui.ui.models.model_manager import ModelManagerDialog
 from tests.support.gguf_files import cut_copy
-from tests.support.hf_hub_server import FakeHub
+from tests.support.hf_hub_server import FakeHub, serving
 
 GB = 1024**3
 REPO = "tests/SmolLM2-GGUF"
@@ -68,12 +68,9 @@ def hub(
     monkeypatch: pytest.MonkeyPatch, starter_model: Path, small_gguf: Path
 ) -> Iterator[FakeHub]:
     """A fake hub with the real starter and the small prefix; ``HF_ENDPOINT`` points at it."""
-    monkeypatch.setenv("HF_HUB_DISABLE_TELEMETRY", "1")
-    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
-    with FakeHub() as server:
-        server.add_file(REPO, STARTER_FILE, starter_model)
-        server.add_file(REPO, SMALL_FILE, small_gguf)
-        monkeypatch.setenv("HF_ENDPOINT", server.endpoint)
+    with serving(
+        monkeypatch, (REPO, STARTER_FILE, starter_model), (REPO, SMALL_FILE, small_gguf)
+    ) as server:
         yield server
 
 
