@@ -10,17 +10,20 @@ a section is recorded next to it.
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import platform
 import re
 import statistics
 import subprocess
+import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from blogideas_gui.core.backends.base import BackendEvent, ChatMessage, GenerationOptions
 from blogideas_gui.core.backends.local import DEFAULT_CONTEXT, LocalBackend, default_threads
@@ -354,3 +357,22 @@ def machine_description() -> dict[str, object]:
         "pyside6": PySide6.__version__,
         "openai": openai.__version__,
     }
+
+
+def cli_answer(workload: Workload, request: IdeaRequest, *extra: str) -> dict[str, Any]:
+    """One ``blogideas generate --json`` answer in a fresh process with a home of its own.
+
+    As a user runs it: the app's whole start and pipeline, no history kept.
+    ``extra`` adds options (``--max-tokens N``).
+    """
+    env = {**os.environ, "BLOGIDEAS_HOME": tempfile.mkdtemp(prefix="blogideas-bench-cli-")}
+    command = [
+        sys.executable, "-m", "blogideas_gui", "generate", request.topic,
+        "--count", str(request.count), "--lang", request.language, "--json", "--no-history",
+        "--seed", str(workload.seed), "--model", str(workload.model_path), *extra,
+    ]  # fmt: skip
+    code, out, err = run_child(command, env=env)
+    if code != 0:
+        raise RuntimeError(f"blogideas generate failed ({code}): {err[-1000:]}")
+    result: dict[str, Any] = json.loads(out)
+    return result

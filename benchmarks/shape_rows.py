@@ -21,7 +21,6 @@ Each child prints one line of JSON after :data:`MARK`.
 from __future__ import annotations
 
 import json
-import os
 import sys
 import tempfile
 import time
@@ -69,16 +68,7 @@ def _cli(workload: Workload, long: bool) -> dict[str, float]:
     """One ``blogideas generate --json`` run (a fresh process, as a user's)."""
     request = common.LONG_REQUEST if long else common.COLD_REQUEST
     tokens = workload.long_max_tokens if long else workload.max_tokens
-    env = {**os.environ, "BLOGIDEAS_HOME": tempfile.mkdtemp(prefix="blogideas-bench-cli-")}
-    command = [
-        sys.executable, "-m", "blogideas_gui", "generate", request.topic,
-        "--count", str(request.count), "--lang", request.language, "--json", "--no-history",
-        "--seed", str(workload.seed), "--max-tokens", str(tokens), "--model", str(workload.model_path),
-    ]  # fmt: skip
-    code, out, err = common.run_child(command, env=env)
-    if code != 0:
-        raise RuntimeError(f"blogideas generate failed ({code}): {err[-1000:]}")
-    result = json.loads(out)
+    result = common.cli_answer(workload, request, "--max-tokens", str(tokens))
     return {
         "tokens_per_s": float(result["tokens_per_second"] or 0.0),
         "tokens": float(result["usage"]["completion_tokens"]),

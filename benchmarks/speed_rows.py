@@ -73,16 +73,7 @@ def _predicted(workload: Workload) -> dict[str, float]:
 def _measured(workload: Workload) -> dict[str, float]:
     """A real five-idea answer through ``blogideas generate`` (a fresh process, as a user's)."""
     request = common.COLD_REQUEST
-    env = {**os.environ, "BLOGIDEAS_HOME": tempfile.mkdtemp(prefix="blogideas-bench-speed-")}
-    command = [
-        sys.executable, "-m", "blogideas_gui", "generate", request.topic,
-        "--count", str(request.count), "--lang", request.language, "--json", "--no-history",
-        "--seed", str(workload.seed), "--model", str(workload.model_path),
-    ]  # fmt: skip
-    code, out, err = common.run_child(command, env=env)
-    if code != 0:
-        raise RuntimeError(f"blogideas generate failed ({code}): {err[-1000:]}")
-    result = json.loads(out)
+    result = common.cli_answer(workload, request)
     return {
         "tokens_per_s": float(result["tokens_per_second"] or 0.0),
         "tokens": float(result["usage"]["completion_tokens"]),
