@@ -80,9 +80,9 @@ def _restart(workload: Workload, states: str) -> dict[str, float]:
     """In this (fresh) process: load, the first request's first word, then a warm one's."""
     from blogideas_gui.core.backends.base import TextDelta
     from blogideas_gui.core.backends.local import LocalBackend
-    from blogideas_gui.core.backends.shape import AnswerShape
     from blogideas_gui.core.common.cancel import CancelToken
     from blogideas_gui.core.writing.prompts import build_messages
+    from blogideas_gui.core.writing.shape import AnswerShape
 
     backend = LocalBackend(
         workload.model_path,
@@ -94,7 +94,7 @@ def _restart(workload: Workload, states: str) -> dict[str, float]:
     backend.load()
     figures = {"load_s": time.perf_counter() - started}
     for name, request in (("first", common.COLD_REQUEST), ("warm", common.WARM_REQUEST)):
-        options = replace(workload.options(), shape=AnswerShape(request.count))
+        options = replace(workload.options(), constraint=AnswerShape(request.count))
         started = time.perf_counter()
         first = None
         for event in backend.stream(build_messages(request), options, CancelToken()):

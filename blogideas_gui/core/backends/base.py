@@ -11,7 +11,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypedDict
 
-from blogideas_gui.core.backends.shape import AnswerShape
+from blogideas_gui.core.backends.constraint import Constraint
 from blogideas_gui.core.common.cancel import CancelToken
 
 DEFAULT_MAX_TOKENS = 1024
@@ -30,9 +30,9 @@ class GenerationOptions:
 
     The defaults keep small local models from looping: without a repeat
     penalty the starter model repeats its last line until ``max_tokens``.
-    ``shape`` asks the backend to hold the answer to that many ideas in the
-    set form; ``max_tokens`` None means as many as the answer needs (the
-    shape's budget, else :data:`DEFAULT_MAX_TOKENS`).
+    ``constraint`` asks the backend to hold the answer to a form (the
+    writing layer's ideas); ``max_tokens`` None means as many as the answer
+    needs (the constraint's budget, else :data:`DEFAULT_MAX_TOKENS`).
     """
 
     max_tokens: int | None = None
@@ -40,13 +40,15 @@ class GenerationOptions:
     top_p: float = 0.9
     repeat_penalty: float = 1.15
     seed: int | None = None
-    shape: AnswerShape | None = None
+    constraint: Constraint | None = None
 
     def token_limit(self) -> int:
-        """``max_tokens``, or what the shape needs, or the default."""
+        """``max_tokens``, or what the constraint needs, or the default."""
         if self.max_tokens is not None:
             return self.max_tokens
-        return DEFAULT_MAX_TOKENS if self.shape is None else self.shape.token_budget("")
+        if self.constraint is None:
+            return DEFAULT_MAX_TOKENS
+        return self.constraint.token_budget("")
 
 
 @dataclass(frozen=True)

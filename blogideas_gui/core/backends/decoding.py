@@ -5,7 +5,7 @@ model (its chunk dictionaries, stop-string scans and detokenizing per token),
 and a grammar given to it checks every candidate token at every step, which
 halved decoding here (74 against 154 tokens/s). This loop does what llama.cpp's
 own common sampler does instead: it samples first, checks only the chosen
-token against :class:`~.idea_machine.IdeaMachine`, and only when that token is
+token against the answer's byte machine (:mod:`.constraint`), and only when that token is
 refused looks for allowed ones (the likeliest of the 64 likeliest, else
 tokens that end or start a line, else the whole vocabulary) and samples
 again among those. Bytes the shape fixes (a heading,
@@ -26,7 +26,7 @@ from collections.abc import Iterator, Sequence
 from typing import Any
 
 from blogideas_gui.core.backends.base import BackendEvent, Done, GenerationOptions, TextDelta, Usage
-from blogideas_gui.core.backends.idea_machine import IdeaMachine, State
+from blogideas_gui.core.backends.constraint import ByteMachine
 from blogideas_gui.core.common.cancel import CancelToken
 
 TOP_CANDIDATES = 64
@@ -118,7 +118,7 @@ class Decoder:
         options: GenerationOptions,
         max_tokens: int,
         cancel: CancelToken,
-        machine: IdeaMachine | None = None,
+        machine: ByteMachine[Any] | None = None,
     ) -> Iterator[BackendEvent]:
         """Decode up to ``max_tokens`` answer tokens after ``prompt``; then one Done."""
         llm = self._llm
@@ -154,8 +154,8 @@ class Decoder:
                 token = int(self._lib.llama_sampler_sample(chain, llm.ctx, -1))
                 piece = self._pieces.get(token)
                 if machine is not None and state is not None:
-                    if state.idea != idea:
-                        idea, idea_start = state.idea, produced
+                    if machine.part(state) != idea:
+                        idea, idea_start = machine.part(state), produced
                         share = _fair_share(machine, state, max_tokens - produced)
                     budget = (max_tokens - produced - 1, share - (produced + 1 - idea_start))
                     state_after = _allowed(machine, state, piece, budget)
@@ -203,7 +203,7 @@ class Decoder:
         return list(prompt[kept:])
 
     def _force(
-        self, machine: IdeaMachine, state: State, pending: list[int], recent: deque[int]
+        self, machine: ByteMachine[Any], state: Any, pending: list[int], recent: deque[int]
     ) -> tuple[bytes, list[int]]:
         """Feed the bytes the shape fixes here; they go to the model with the next batch."""
         literal = machine.forced(state)
@@ -226,12 +226,12 @@ class Decoder:
 
     def _resample(
         self,
-        machine: IdeaMachine,
-        state: State,
+        machine: ByteMachine[Any],
+        state: Any,
         logits: Any,
         chain: Any,
         budget: tuple[int, int],
-    ) -> tuple[int, bytes | None, State] | None:
+    ) -> tuple[int, bytes | None, Any] | None:
         """Sample again among the tokens the shape allows: the likeliest first, else any."""
         np = self._np
         top = np.argpartition(logits, -TOP_CANDIDATES)[-TOP_CANDIDATES:]
@@ -260,19 +260,19 @@ class Decoder:
         return None if after is None else (token, piece, after)
 
 
-def _fair_share(machine: IdeaMachine, state: State, left: int) -> int:
+def _fair_share(machine: ByteMachine[Any], state: Any, left: int) -> int:
     """Tokens the idea just begun may use: its share of what is left, at least its least.
 
     Without it the first ideas of a long answer could spend the budget and
     leave the last ones a word per line.
     """
-    ideas_left = machine.shape.count - state.idea + 1
-    return max(machine.idea_cost(state), left // ideas_left)
+    ideas_left = machine.parts - machine.part(state) + 1
+    return max(machine.part_cost(state), left // ideas_left)
 
 
 def _allowed(
-    machine: IdeaMachine, state: State, piece: bytes | None, budget: tuple[int, int]
-) -> State | None:
+    machine: ByteMachine[Any], state: Any, piece: bytes | None, budget: tuple[int, int]
+) -> Any:
     """The state after ``piece``, or None if the shape or the token budget refuses it.
 
     ``budget`` is the answer tokens left after this one, and those left for
@@ -283,9 +283,9 @@ def _allowed(
         return state if machine.can_stop(state) else None
     if not piece:
         return None
-    after = state.copy()
+    after = machine.copy(state)
     if not machine.feed(after, piece) or machine.cost(after) > budget[0]:
         return None
-    if after.idea == state.idea and machine.idea_cost(after) > budget[1]:
+    if machine.part(after) == machine.part(state) and machine.part_cost(after) > budget[1]:
         return None
     return after

@@ -32,7 +32,6 @@ from blogideas_gui.core.backends.base import (
 )
 from blogideas_gui.core.backends.chat_prompt import ChatPrompt
 from blogideas_gui.core.backends.decoding import Decoder, TokenPieces
-from blogideas_gui.core.backends.idea_machine import IdeaMachine
 from blogideas_gui.core.backends.prompt_state import PromptStates
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
@@ -199,7 +198,7 @@ class LocalBackend:
         options: GenerationOptions,
         cancel: CancelToken,
     ) -> Iterator[BackendEvent]:
-        """Stream the answer, in the asked shape when ``options.shape`` is set.
+        """Stream the answer, in the asked form when ``options.constraint`` is set.
 
         Raises:
             BlogIdeasError: PROMPT_TOO_LONG when the prompt leaves the context
@@ -213,8 +212,8 @@ class LocalBackend:
         if engine.llm.n_tokens == 0:
             engine.states.restore(prefix)
         machine = None
-        if options.shape is not None:
-            machine = IdeaMachine(options.shape, engine.prompt.count_bytes)
+        if options.constraint is not None:
+            machine = options.constraint.machine(engine.prompt.count_bytes)
         needed = MIN_ANSWER_TOKENS if machine is None else machine.cost(machine.start())
         room = self.n_ctx - len(prompt)
         if room < needed:

@@ -176,9 +176,9 @@ class OpenAIBackend:
         if not self.is_openai:
             extra["repeat_penalty"] = options.repeat_penalty
         shaped: dict[str, Any] = {}
-        if dialect is not None and options.shape is not None:
-            shaped["response_format"] = response_format(options.shape, dialect)
-            messages = with_json_note(messages)
+        if dialect is not None and options.constraint is not None:
+            shaped["response_format"] = response_format(options.constraint, dialect)
+            messages = with_json_note(messages, options.constraint)
         return self._client.chat.completions.create(
             model=self.model,
             messages=list(messages),
@@ -280,7 +280,7 @@ class OpenAIBackend:
             response.close()
         if cancel.is_set():
             finish_reason = "cancelled"
-        shaped = options.shape is not None
+        shaped = options.constraint is not None
         yield Done(
             usage or _estimated_usage(messages, produced),
             finish_reason,
@@ -297,7 +297,7 @@ class OpenAIBackend:
         (remembered per server in :data:`.structured_output.MEMORY`).
         """
         while True:
-            dialect = MEMORY.dialect(self.base_url) if options.shape is not None else None
+            dialect = MEMORY.dialect(self.base_url) if options.constraint is not None else None
             try:
                 response = self._with_retries(
                     functools.partial(self._request, messages, options, dialect),

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from blogideas_gui.core.backends.base import ChatMessage
-from blogideas_gui.core.backends.shape import SCHEMA_NAME, AnswerShape
+from blogideas_gui.core.backends.constraint import Constraint
 
 log = logging.getLogger(__name__)
 
@@ -28,28 +28,26 @@ DIALECTS = ("json_schema", "json_object")
 # llama-cpp-python's server wraps its validation error in a 500.
 REFUSAL_STATUSES = (400, 422, 500)
 REFUSAL_WORDS = ("response_format", "json_schema", "json_object")
-JSON_NOTE = (
-    'Answer with JSON only: {"ideas": [{"title": "...", "hook": "...", '
-    '"outline": ["...", "..."]}]}, one object per idea.'
-)
 FREE_FORM_NOTE = "the server does not take the answer format; ideas read from free text"
 
 
-def response_format(shape: AnswerShape, dialect: str) -> dict[str, Any]:
-    """The ``response_format`` field of ``dialect`` for ``shape``."""
+def response_format(constraint: Constraint, dialect: str) -> dict[str, Any]:
+    """The ``response_format`` field of ``dialect`` for ``constraint``."""
+    schema = constraint.json_schema()
     if dialect == "json_schema":
         return {
             "type": "json_schema",
-            "json_schema": {"name": SCHEMA_NAME, "strict": True, "schema": shape.json_schema()},
+            "json_schema": {"name": constraint.schema_name, "strict": True, "schema": schema},
         }
-    return {"type": "json_object", "schema": shape.json_schema()}
+    return {"type": "json_object", "schema": schema}
 
 
-def with_json_note(messages: Sequence[ChatMessage]) -> list[ChatMessage]:
+def with_json_note(messages: Sequence[ChatMessage], constraint: Constraint) -> list[ChatMessage]:
     """The messages with the JSON form named at the end: a schema alone says no words."""
     result = list(messages)
     last = result[-1]
-    result[-1] = {"role": last["role"], "content": f"{last['content']}\n\n{JSON_NOTE}"}
+    note = constraint.json_note()
+    result[-1] = {"role": last["role"], "content": f"{last['content']}\n\n{note}"}
     return result
 
 

@@ -22,11 +22,11 @@ from blogideas_gui.core.backends.base import (
     TextDelta,
     Usage,
 )
-from blogideas_gui.core.backends.shape import AnswerShape
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.writing.answer_reader import AnswerReader, complete_ideas
 from blogideas_gui.core.writing.ideas import Idea
 from blogideas_gui.core.writing.prompts import IdeaRequest, build_messages
+from blogideas_gui.core.writing.shape import AnswerShape
 
 
 class Phase(enum.Enum):
@@ -126,13 +126,14 @@ def generate(
     """
     request = request.validated()
     options = options or GenerationOptions()
-    shape = options.shape
+    shape: AnswerShape | None = None
     if messages is None:
-        shape = AnswerShape(request.count) if shape is None else shape
+        given = options.constraint
+        shape = given if isinstance(given, AnswerShape) else AnswerShape(request.count)
         shape = dataclasses.replace(shape, count=request.count)
         options = dataclasses.replace(
             options,
-            shape=shape,
+            constraint=shape,
             max_tokens=options.max_tokens or shape.token_budget(request.language),
         )
     started = clock()

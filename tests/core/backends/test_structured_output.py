@@ -14,20 +14,20 @@ import pytest
 
 from blogideas_gui.core.backends.base import GenerationOptions
 from blogideas_gui.core.backends.openai_api import OpenAIBackend
-from blogideas_gui.core.backends.shape import AnswerShape
 from blogideas_gui.core.backends.structured_output import FREE_FORM_NOTE, MEMORY
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.generation.runner import GenerationResult, generate
 from blogideas_gui.core.writing.answer_reader import JsonAnswerReader, answer_markdown
 from blogideas_gui.core.writing.ideas import Idea, parse_ideas
 from blogideas_gui.core.writing.prompts import IdeaRequest
+from blogideas_gui.core.writing.shape import AnswerShape
 from tests.support.openai_error_server import FORMAT_REFUSED, Reply, openai_script_server
 
 FREE_TEXT = ["## 1. Brew better\n", "Why it matters.\n", "- Beans\n", "- Water\n"]
 
 
 def _result(backend: OpenAIBackend, request: IdeaRequest) -> GenerationResult:
-    options = GenerationOptions(seed=3, shape=AnswerShape(1, max_points=3))
+    options = GenerationOptions(seed=3, constraint=AnswerShape(1, max_points=3))
     result = list(generate(request, backend, CancelToken(), options))[-1]
     assert isinstance(result, GenerationResult)
     return result

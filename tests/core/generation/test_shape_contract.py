@@ -13,11 +13,11 @@ import pytest
 
 from blogideas_gui.core.backends.base import GenerationOptions
 from blogideas_gui.core.backends.local import LocalBackend
-from blogideas_gui.core.backends.shape import AnswerShape
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.generation.runner import GenerationResult, generate
 from blogideas_gui.core.writing.ideas import parse_ideas
 from blogideas_gui.core.writing.prompts import IdeaRequest
+from blogideas_gui.core.writing.shape import AnswerShape
 
 SHORT_LINES = AnswerShape(1, title_chars=40, hook_chars=80, point_chars=40, max_points=3)
 TOPICS = [
@@ -36,7 +36,7 @@ def test_every_finished_answer_has_exactly_the_asked_ideas(
     local_backend: LocalBackend, topic: str, language: str, count: int
 ) -> None:
     request = IdeaRequest(topic, count, language)  # type: ignore[arg-type]
-    options = GenerationOptions(seed=7, shape=SHORT_LINES)
+    options = GenerationOptions(seed=7, constraint=SHORT_LINES)
     result = list(generate(request, local_backend, CancelToken(), options))[-1]
     assert isinstance(result, GenerationResult)
     assert result.finish_reason == "stop"  # nobody stopped it: it must be finished
@@ -55,7 +55,7 @@ def test_every_finished_answer_has_exactly_the_asked_ideas(
 def test_a_tight_token_limit_still_ends_with_complete_ideas(local_backend: LocalBackend) -> None:
     """The budget shortens the lines instead of cutting the answer: 60 tokens for 3 ideas."""
     request = IdeaRequest("집에서 커피 내리기", 3, "ko")
-    options = GenerationOptions(seed=7, max_tokens=60, shape=SHORT_LINES)
+    options = GenerationOptions(seed=7, max_tokens=60, constraint=SHORT_LINES)
     result = list(generate(request, local_backend, CancelToken(), options))[-1]
     assert isinstance(result, GenerationResult)
     assert result.finish_reason == "stop"

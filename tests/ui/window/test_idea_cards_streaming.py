@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from blogideas_gui.core.backends.base import Backend, GenerationOptions
 from blogideas_gui.core.backends.local import LocalBackend
-from blogideas_gui.core.backends.shape import AnswerShape
 from blogideas_gui.core.writing.ideas import Idea
+from blogideas_gui.core.writing.shape import AnswerShape
 from blogideas_gui.ui.window.answer_panel import AnswerPanel
 from blogideas_gui.ui.window.main_window import MainWindow
 
@@ -27,7 +27,7 @@ def test_cards_appear_idea_by_idea_while_a_korean_answer_streams(
 
     # Short lines keep the test quick; the shape is the app's own.
     short = AnswerShape(1, title_chars=40, hook_chars=80, point_chars=40, max_points=3)
-    options = GenerationOptions(seed=4, shape=short)
+    options = GenerationOptions(seed=4, constraint=short)
     window = MainWindow(backend_factory=factory, language="ko", options=options)
     qtbot.addWidget(window)
     window.resize(1000, 760)

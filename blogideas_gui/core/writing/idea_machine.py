@@ -31,8 +31,9 @@ out and an answer nobody stopped always ends complete.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import Protocol
 
-from blogideas_gui.core.backends.shape import AnswerShape
+from blogideas_gui.core.backends.constraint import LineVerdict
 
 NEWLINE = 0x0A
 SPACE = 0x20
@@ -45,6 +46,23 @@ MARKUP = frozenset(b" `*_~#>|=+-")
 TITLE, HOOK, POINT = 0, 1, 2
 # Modes of the machine.
 FREE, AFTER_POINT, END = 0, 1, 2
+
+
+class Form(Protocol):
+    """What the machine reads of an :class:`~.shape.AnswerShape` (which builds it)."""
+
+    @property
+    def count(self) -> int: ...
+    @property
+    def title_chars(self) -> int: ...
+    @property
+    def hook_chars(self) -> int: ...
+    @property
+    def point_chars(self) -> int: ...
+    @property
+    def min_points(self) -> int: ...
+    @property
+    def max_points(self) -> int: ...
 
 
 class State:
@@ -91,14 +109,14 @@ def _heading(idea: int) -> bytes:
 
 
 class IdeaMachine:
-    """Checks bytes against an :class:`AnswerShape`; states are :class:`State`.
+    """Checks bytes against an answer's :class:`Form`; states are :class:`State`.
 
     ``literal_tokens`` counts the tokens of a literal (the heading "## 3.")
     with the model's own tokenizer, for :meth:`cost`; by default one per byte.
     """
 
     def __init__(
-        self, shape: AnswerShape, literal_tokens: Callable[[bytes], int] | None = None
+        self, shape: Form, literal_tokens: Callable[[bytes], int] | None = None
     ) -> None:
         self.shape = shape
         self._limits = (shape.title_chars, shape.hook_chars, shape.point_chars)
@@ -112,6 +130,21 @@ class IdeaMachine:
         for k in range(shape.count - 1, 0, -1):
             self._after[k] = self._after[k + 1] + 1 + fresh_idea[k + 1]
         self._literal_cost = count
+
+    @property
+    def parts(self) -> int:
+        """Ideas in one answer."""
+        return self.shape.count
+
+    @staticmethod
+    def copy(state: State) -> State:
+        """A copy of ``state`` to try a token on."""
+        return state.copy()
+
+    @staticmethod
+    def part(state: State) -> int:
+        """The idea being written, from 1."""
+        return state.idea
 
     def start(self) -> State:
         """The state before the answer's first byte: the first heading comes next."""
@@ -235,7 +268,22 @@ class IdeaMachine:
         if state.mode == FREE and not state.literal:
             self._open_line(state)
 
-    def idea_cost(self, state: State) -> int:
+    @staticmethod
+    def line_pressure(state: State) -> float:
+        """No pressure yet: lines are held by their hard bound alone."""
+        return 0.0
+
+    @staticmethod
+    def checkpoint(state: State) -> bool:
+        """No line is taken back yet."""
+        return False
+
+    @staticmethod
+    def settle(state: State) -> LineVerdict:
+        """Every line stands as written."""
+        return LineVerdict.GO_ON
+
+    def part_cost(self, state: State) -> int:
         """The part of :meth:`cost` that finishes the idea being written."""
         return 0 if state.mode == END else self.cost(state) - self._after[state.idea]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from blogideas_gui.core.backends.idea_machine import IdeaMachine
-from blogideas_gui.core.backends.shape import AnswerShape
+from blogideas_gui.core.writing.idea_machine import IdeaMachine
+from blogideas_gui.core.writing.shape import AnswerShape
 
 SHAPE = AnswerShape(2, title_chars=10, hook_chars=40, point_chars=20, min_points=2, max_points=3)
 GOOD = "## 1. Hello\n한국어 훅입니다\n- one\n- two\n\n## 2. Bye\nhook\n- a\n- b\n- c\n"

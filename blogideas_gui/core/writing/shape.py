@@ -3,14 +3,18 @@
 Both backends hold the model to it, each in the way its engine allows: the
 local one decodes under :class:`~.idea_machine.IdeaMachine` (Markdown, byte
 by byte), an OpenAI-compatible server gets :meth:`AnswerShape.json_schema` as
-Structured Outputs. It lives with the backends because they are the lowest
-layer that must know it; the writing layer builds it from the request.
+Structured Outputs. The backends see it only as a
+:class:`~blogideas_gui.core.backends.constraint.Constraint`: what an idea is
+is the writing layer's to say.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+
+from blogideas_gui.core.writing.idea_machine import IdeaMachine
 
 # Tokens per character of the answer's language, generous on purpose: small
 # local models' vocabularies spend two to three tokens on a Korean syllable
@@ -20,6 +24,10 @@ from typing import Any
 TOKENS_PER_CHAR = {"en": 0.35, "ko": 2.2}
 MAX_BUDGET = 8192
 SCHEMA_NAME = "blog_post_ideas"
+JSON_NOTE = (
+    'Answer with JSON only: {"ideas": [{"title": "...", "hook": "...", '
+    '"outline": ["...", "..."]}]}, one object per idea.'
+)
 
 
 @dataclass(frozen=True)
@@ -36,6 +44,19 @@ class AnswerShape:
     point_chars: int = 100
     min_points: int = 2
     max_points: int = 4
+
+    @property
+    def schema_name(self) -> str:
+        """The schema's name in a server's Structured Outputs."""
+        return SCHEMA_NAME
+
+    def machine(self, count_tokens: Callable[[bytes], int]) -> IdeaMachine:
+        """An :class:`~.idea_machine.IdeaMachine` for this shape (a byte machine)."""
+        return IdeaMachine(self, count_tokens)
+
+    def json_note(self) -> str:
+        """The JSON form in words, for a request that asks for JSON."""
+        return JSON_NOTE
 
     def token_budget(self, language: str) -> int:
         """Answer tokens that fit ``count`` ideas written to three quarters of their bounds."""
