@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import dataclasses
 import json
 import logging
 import signal
@@ -29,6 +30,7 @@ from blogideas_gui.core.generation.runner import GenerationEvent, GenerationResu
 from blogideas_gui.core.history.store import HistoryStore
 from blogideas_gui.core.pipeline.factory import BACKEND_NAMES, create_backend
 from blogideas_gui.core.pipeline.pipeline import Pipeline
+from blogideas_gui.core.settings.local_settings import MAX_PARALLEL
 from blogideas_gui.core.settings.preferences import load_settings
 from blogideas_gui.core.writing.prompts import IdeaRequest
 from blogideas_gui.core.writing.templates import TemplateStore
@@ -94,6 +96,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="answer length limit (default: what the asked number of ideas needs)",
     )
+    gen.add_argument(
+        "--parallel",
+        type=_int_in(1, MAX_PARALLEL, "--parallel"),
+        default=None,
+        help="ideas written at once by a local model (1: one after another; "
+        "default: what measured fastest on this computer)",
+    )
     gen.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
     gen.add_argument("--json", action="store_true", help="print one JSON object at the end")
     gen.add_argument("--no-history", action="store_true", help="do not keep this request")
@@ -110,9 +119,10 @@ def _generate(args: argparse.Namespace) -> int:
     """
     request = IdeaRequest(args.topic, args.count, args.lang, args.tone, args.audience).validated()
     settings = load_settings().settings
-    backend = create_backend(
-        args.backend, model=args.model, base_url=args.base_url, local=settings.local_settings()
-    )
+    local = settings.local_settings()
+    if args.parallel is not None:
+        local = dataclasses.replace(local, parallel=args.parallel)
+    backend = create_backend(args.backend, model=args.model, base_url=args.base_url, local=local)
     options = GenerationOptions(max_tokens=args.max_tokens, seed=args.seed)
     cancel = CancelToken()
     signal.signal(signal.SIGINT, lambda *_: cancel.cancel())
@@ -129,16 +139,26 @@ def _generate(args: argparse.Namespace) -> int:
 
 
 def _stream(events: Iterator[GenerationEvent], as_json: bool) -> GenerationResult:
-    """Write the text as it comes (unless JSON was asked for); the result at the end."""
+    """Write the text as it comes (unless JSON was asked for); the result at the end.
+
+    Ideas written side by side arrive interleaved, and a terminal cannot
+    write into the middle of what it printed: their answer is printed whole,
+    in idea order, when it ends.
+    """
     result: GenerationResult | None = None
+    side_by_side = False
     for event in events:
         if isinstance(event, TextDelta) and not as_json:
-            sys.stdout.write(event.text)
-            sys.stdout.flush()
+            side_by_side = side_by_side or event.part is not None
+            if not side_by_side:
+                sys.stdout.write(event.text)
+                sys.stdout.flush()
         elif isinstance(event, GenerationResult):
             result = event
     if result is None:  # pragma: no cover - generate always ends with a result
         raise BlogIdeasError(ErrorKind.UNEXPECTED)
+    if side_by_side:
+        sys.stdout.write(result.markdown)
     return result
 
 

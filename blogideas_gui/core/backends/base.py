@@ -7,7 +7,8 @@ the backends so that the local model and OpenAI behave the same to the app.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import dataclasses
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol, TypedDict
 
@@ -71,10 +72,13 @@ class TextDelta:
 
     ``pieces`` is how many streamed pieces (tokens) it holds: one from a
     backend, more once :func:`~blogideas_gui.core.generation.pacing.paced` joined them.
+    ``part`` is the place of the part it belongs to when parts are written
+    side by side (:meth:`Backend.stream_parts`), else None: one text in order.
     """
 
     text: str
     pieces: int = 1
+    part: int | None = None
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,18 @@ class Done:
 
 
 BackendEvent = TextDelta | Done
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of an answer (an idea) with its own request and its own form.
+
+    Parts of one answer share all but the last words of their messages, so a
+    backend that writes them side by side evaluates the common prompt once.
+    """
+
+    messages: Sequence[ChatMessage]
+    constraint: Constraint
 
 
 @dataclass
@@ -145,6 +161,22 @@ class Backend(Protocol):
         """Stream the answer to ``messages``; stop early when ``cancel`` is set."""
         ...
 
+    def sequences_for(self, count: int) -> int:
+        """How many of ``count`` parts this backend writes at once (1: one after another).
+
+        Asked once the backend is loaded: a local model's kind decides it too.
+        """
+        ...
+
+    def stream_parts(
+        self,
+        parts: Sequence[Part],
+        options: GenerationOptions,
+        cancel: CancelToken,
+    ) -> Iterator[BackendEvent]:
+        """Stream every part, each text event tagged with its part's place; then one Done."""
+        ...
+
     def info(self) -> BackendInfo:
         """Describe the backend (model, GPU offload) for the window."""
         ...
@@ -152,3 +184,44 @@ class Backend(Protocol):
     def close(self) -> None:
         """Let go of the model or the connection; ``load`` may be called again."""
         ...
+
+
+StreamCall = Callable[[Sequence[ChatMessage], GenerationOptions, CancelToken], Iterator[BackendEvent]]
+
+
+def stream_in_turn(
+    stream: StreamCall, parts: Sequence[Part], options: GenerationOptions, cancel: CancelToken
+) -> Iterator[BackendEvent]:
+    """Parts one after another through a backend's own ``stream``; one Done for them all.
+
+    What a backend that writes one sequence at a time (a server, a
+    recurrent model) does for :meth:`Backend.stream_parts`: each part gets
+    its share of the answer's token budget, its text is tagged with its place.
+    """
+    share = options.token_limit() // max(1, len(parts))
+    prompt, completion, estimated = 0, 0, False
+    ends: list[Done] = []
+    for place, part in enumerate(parts):
+        if cancel.is_set():
+            break
+        own = dataclasses.replace(options, constraint=part.constraint, max_tokens=share)
+        for event in stream(part.messages, own, cancel):
+            if isinstance(event, TextDelta):
+                yield dataclasses.replace(event, part=place)
+            else:
+                ends.append(event)
+                prompt += event.usage.prompt_tokens
+                completion += event.usage.completion_tokens
+                estimated = estimated or event.usage.estimated
+    if cancel.is_set():
+        finish = "cancelled"
+    elif len(ends) == len(parts) and all(end.finish_reason == "stop" for end in ends):
+        finish = "stop"
+    else:
+        finish = "length"
+    yield Done(
+        Usage(prompt, completion, estimated),
+        finish,
+        held_to=ends[0].held_to if ends and all(e.held_to == ends[0].held_to for e in ends) else "",
+        note=next((end.note for end in ends if end.note), ""),
+    )

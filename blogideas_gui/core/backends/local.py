@@ -10,6 +10,12 @@ Before loading, the model's memory need is checked against this machine
 refused with a plain message unless the user insists, instead of the crash or
 endless "loading" peers' users report. :meth:`LocalBackend.close` frees the
 model, so switching models never holds two in memory.
+
+The model's context holds several sequences in one unified cache, so the
+ideas of an answer can be written side by side (:mod:`.batch`); how many at
+once is the user's setting, else what the speed probe found fastest here
+(``parallel_for``, passed in by the pipeline), and always one for a
+recurrent model, whose state is not a cache of cells that sequences share.
 """
 
 from __future__ import annotations
@@ -29,9 +35,13 @@ from blogideas_gui.core.backends.base import (
     ChatMessage,
     Done,
     GenerationOptions,
+    Part,
+    stream_in_turn,
 )
+from blogideas_gui.core.backends.batch import BatchDecoder
 from blogideas_gui.core.backends.chat_prompt import ChatPrompt
-from blogideas_gui.core.backends.decoding import Decoder, TokenPieces
+from blogideas_gui.core.backends.choosing import Chooser, TokenPieces
+from blogideas_gui.core.backends.decoding import Decoder
 from blogideas_gui.core.backends.prompt_state import PromptStates
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
@@ -43,6 +53,8 @@ NO_GPU_BUILD = "this build of llama.cpp has no GPU support"
 GPU_LAYERS_ZERO = "GPU layers set to 0"
 MIN_ANSWER_TOKENS = 16
 """The least room a free-form answer needs after the prompt."""
+MAX_SEQUENCES = 8
+"""The most parts written at once: past eight, a 2-core machine gained nothing."""
 
 
 def default_threads() -> int:
@@ -66,6 +78,7 @@ class _Engine:
     llm: Any
     prompt: ChatPrompt
     decoder: Decoder
+    batch: BatchDecoder | None
     states: PromptStates
     prefixes: dict[str, list[int]] = field(default_factory=dict)
 
@@ -104,6 +117,8 @@ class LocalBackend:
         display_name: str | None = None,
         preflight: Callable[[Path, int], None] | None = None,
         states_dir: Path | None = None,
+        parallel: int | None = None,
+        parallel_for: Callable[[int], int] | None = None,
     ) -> None:
         self.model_path = Path(model_path)
         self.n_ctx = n_ctx
@@ -112,6 +127,8 @@ class LocalBackend:
         self._display_name = display_name
         self._preflight = preflight
         self._states_dir = states_dir
+        self._parallel = parallel
+        self._parallel_for = parallel_for
         self._engine: _Engine | None = None
         self._gpu_offload = False
         self._gpu_note = ""
@@ -167,10 +184,18 @@ class LocalBackend:
             except (ValueError, RuntimeError, OSError) as error:
                 log.warning("llama.cpp failed to load %s: %s", self.model_path, error)
                 raise BlogIdeasError(ErrorKind.MODEL_LOAD_FAILED, self.model_path.name) from error
+            side_by_side = not (
+                llama_cpp.llama_model_is_recurrent(llm.model)
+                or llama_cpp.llama_model_is_hybrid(llm.model)
+            )
+            if side_by_side:
+                _hold_sequences(llm, MAX_SEQUENCES + 1)
+            chooser = Chooser(llama_cpp, llm.ctx, TokenPieces(llama_cpp, llm.model, llm.n_vocab()))
             self._engine = _Engine(
                 llm,
                 ChatPrompt(llm),
-                Decoder(llama_cpp, llm, TokenPieces(llama_cpp, llm)),
+                Decoder(llama_cpp, llm, chooser),
+                BatchDecoder(llama_cpp, llm, chooser) if side_by_side else None,
                 PromptStates(llama_cpp, llm, self.model_path, self._states_dir),
             )
             self._gpu_offload = gpu and layers != 0
@@ -232,6 +257,53 @@ class LocalBackend:
         # After the answer, so the first word never waits for the disk; once per role prompt.
         engine.states.save(prefix)
 
+    def sequences_for(self, count: int) -> int:
+        """Ideas written at once: the setting, else the probe's choice; 1 for recurrent models."""
+        if count < 2 or self._engine is None or self._engine.batch is None:
+            return 1
+        wanted = self._parallel
+        if wanted is None:
+            wanted = self._parallel_for(count) if self._parallel_for is not None else 1
+        return max(1, min(wanted, count, MAX_SEQUENCES))
+
+    def stream_parts(
+        self,
+        parts: Sequence[Part],
+        options: GenerationOptions,
+        cancel: CancelToken,
+    ) -> Iterator[BackendEvent]:
+        """Write the parts side by side, as many at once as the context holds.
+
+        Raises:
+            BlogIdeasError: PROMPT_TOO_LONG when not even one part fits the context.
+        """
+        self.load()
+        engine = self._engine
+        assert engine is not None
+        if engine.batch is None or len(parts) < 2:
+            yield from stream_in_turn(self.stream, parts, options, cancel)
+            return
+        prompts = [engine.prompt.tokens(part.messages) for part in parts]
+        prefix = engine.role_prefix(parts[0].messages)
+        if engine.llm.n_tokens == 0:
+            engine.states.restore(prefix)
+        machines = [part.constraint.machine(engine.prompt.count_bytes) for part in parts]
+        least = max(machine.cost(machine.start()) for machine in machines)
+        limit = max(least, options.token_limit() // len(parts))
+        own = max(len(prompt) for prompt in prompts) + limit
+        sequences = self.sequences_for(len(parts))
+        while sequences > 1 and min(map(len, prompts)) + sequences * own > self.n_ctx:
+            sequences -= 1  # the context holds fewer parts at once: fewer side by side
+        if max(map(len, prompts)) + limit > self.n_ctx:
+            raise BlogIdeasError(
+                ErrorKind.PROMPT_TOO_LONG, f"{max(map(len, prompts))} + {limit} > {self.n_ctx}"
+            )
+        for event in engine.batch.stream(prompts, machines, options, limit, sequences, cancel):
+            if isinstance(event, Done):
+                event = dataclasses.replace(event, held_to="constrained")
+            yield event
+        engine.states.save(prefix)
+
     def info(self) -> BackendInfo:
         """Model, threads, and whether layers run on a GPU — and if not, why.
 
@@ -247,3 +319,20 @@ class LocalBackend:
         if self._gpu_note:
             details["gpu_offload_reason"] = self._gpu_note
         return BackendInfo(name=self.name, model=self.model_name, details=details)
+
+
+def _hold_sequences(llm: Any, sequences: int) -> None:
+    """Give ``llm`` a context of the same size whose one cache holds ``sequences`` sequences.
+
+    llama-cpp-python's ``Llama`` makes a one-sequence context and takes no
+    setting for more, so its context is made again from the same settings
+    (the old one freed first: two caches never share the memory).
+    """
+    from llama_cpp import _internals
+
+    params = llm.context_params
+    params.n_seq_max = sequences
+    params.kv_unified = True
+    llm._ctx.close()
+    llm._ctx = _internals.LlamaContext(model=llm._model, params=params, verbose=False)
+

@@ -24,8 +24,10 @@ from blogideas_gui.core.backends.base import (
     ChatMessage,
     Done,
     GenerationOptions,
+    Part,
     TextDelta,
     Usage,
+    stream_in_turn,
 )
 from blogideas_gui.core.backends.openai_errors import (
     MAX_RETRIES,
@@ -356,6 +358,16 @@ class OpenAIBackend:
             self.model,
             usage=Usage(usage.prompt_tokens, usage.completion_tokens) if usage else Usage(),
         )
+
+    def sequences_for(self, count: int) -> int:
+        """One: a server writes one answer per request, and ideas come in one answer."""
+        return 1
+
+    def stream_parts(
+        self, parts: Sequence[Part], options: GenerationOptions, cancel: CancelToken
+    ) -> Iterator[BackendEvent]:
+        """Each part as a request of its own, in turn."""
+        return stream_in_turn(self.stream, parts, options, cancel)
 
     def close(self) -> None:
         """Close the HTTP client; the next request builds a new one."""

@@ -30,27 +30,35 @@ def paced(
     interval: float = PACE_SECONDS,
     clock: Callable[[], float] = time.perf_counter,
 ) -> Iterator[GenerationEvent]:
-    """Pass ``events`` through, joining text pieces that come within ``interval``."""
-    held: list[str] = []
-    pieces = 0
+    """Pass ``events`` through, joining text pieces that come within ``interval``.
+
+    Pieces of parts written side by side are joined part by part, and go on
+    together, one event a part, in the parts' order.
+    """
+    held: dict[int | None, TextDelta] = {}
     sent_at: float | None = None
     try:
         for event in events:
             if not isinstance(event, TextDelta):
-                if held:
-                    yield TextDelta("".join(held), pieces)
-                    held, pieces = [], 0
+                yield from _release(held)
                 yield event
                 continue
-            held.append(event.text)
-            pieces += event.pieces
+            before = held.get(event.part)
+            held[event.part] = event if before is None else TextDelta(
+                before.text + event.text, before.pieces + event.pieces, event.part
+            )
             now = clock()
             if sent_at is None or now - sent_at >= interval:
-                yield TextDelta("".join(held), pieces)
-                held, pieces, sent_at = [], 0, now
+                yield from _release(held)
+                sent_at = now
     except Exception:
-        if held:
-            yield TextDelta("".join(held), pieces)
+        yield from _release(held)
         raise
-    if held:
-        yield TextDelta("".join(held), pieces)
+    yield from _release(held)
+
+
+def _release(held: dict[int | None, TextDelta]) -> Iterator[TextDelta]:
+    """The held text, a part at a time in the parts' order; nothing is held after."""
+    for part in sorted(held, key=lambda place: -1 if place is None else place):
+        yield held[part]
+    held.clear()

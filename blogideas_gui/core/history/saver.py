@@ -52,7 +52,8 @@ class StreamSaver:
         self.clock = clock
         self.last_error: sqlite3.Error | None = None
         self._parts: list[str] = []
-        self._saved_parts = 0
+        self._changes = 0
+        self._saved_changes = 0
         self._saved_at: float | None = None
 
     @property
@@ -63,13 +64,22 @@ class StreamSaver:
     def add(self, text: str) -> None:
         """Append a streamed piece; save if the interval has passed."""
         self._parts.append(text)
+        self._changed()
+
+    def replace(self, text: str) -> None:
+        """The whole text is now ``text``: ideas written side by side grow in the middle."""
+        self._parts = [text]
+        self._changed()
+
+    def _changed(self) -> None:
+        self._changes += 1
         now = self.clock()
         if self._saved_at is None or now - self._saved_at >= self.interval:
             self._save(now)
 
     def flush(self) -> None:
         """Save now if anything was added since the last save."""
-        if len(self._parts) != self._saved_parts:
+        if self._changes != self._saved_changes:
             self._save(self.clock())
 
     def _save(self, now: float) -> None:
@@ -82,5 +92,5 @@ class StreamSaver:
             log.warning("could not save streamed text to history: %s", error)
             self.last_error = error
             return
-        self._saved_parts = len(self._parts)
+        self._saved_changes = self._changes
         self._saved_at = now

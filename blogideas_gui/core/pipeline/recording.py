@@ -18,6 +18,7 @@ from blogideas_gui.core.common.errors import user_message
 from blogideas_gui.core.generation.runner import GenerationEvent, GenerationResult
 from blogideas_gui.core.history.saver import StreamSaver
 from blogideas_gui.core.history.store import HistoryStore, Status
+from blogideas_gui.core.writing.answer_parts import AnswerParts
 
 SAVE_INTERVAL = 0.0
 
@@ -35,9 +36,13 @@ def recorded(
     own answer. A failure is recorded with its plain message, then re-raised.
     """
     saver = StreamSaver(store, session_id, interval, expansion_id=expansion_id)
+    parts = AnswerParts()
     try:
         for event in events:
-            if isinstance(event, TextDelta):
+            if isinstance(event, TextDelta) and event.part is not None:
+                parts.add(event.part, event.text)
+                saver.replace(parts.markdown)
+            elif isinstance(event, TextDelta):
                 saver.add(event.text)
             elif isinstance(event, GenerationResult):
                 saver.flush()

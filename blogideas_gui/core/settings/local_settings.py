@@ -22,6 +22,7 @@ DEFAULT_CONTEXT = 4096
 MIN_CONTEXT = 512
 MAX_CONTEXT = 131072
 MAX_GPU_LAYERS = 999
+MAX_PARALLEL = 8
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,8 @@ class LocalSettings:
     n_ctx: int = DEFAULT_CONTEXT
     n_threads: int | None = None
     n_gpu_layers: int | None = None
+    parallel: int | None = None
+    """Ideas written at once (1: one after another); None: what the speed probe found fastest."""
 
     def validated(self) -> LocalSettings:
         """The same settings, or a plain error for a value llama.cpp would reject."""
@@ -51,6 +54,12 @@ class LocalSettings:
                 QT_TRANSLATE_NOOP("Errors", "GPU layers must be between 0 and {high}."),
                 high=MAX_GPU_LAYERS,
             )
+        if self.parallel is not None and not 1 <= self.parallel <= MAX_PARALLEL:
+            raise BlogIdeasError(
+                ErrorKind.BAD_NUMBER,
+                QT_TRANSLATE_NOOP("Errors", "Ideas written at once must be between 1 and {high}."),
+                high=MAX_PARALLEL,
+            )
         return self
 
     def backend_kwargs(self) -> dict[str, Any]:
@@ -59,7 +68,7 @@ class LocalSettings:
 
     def to_dict(self) -> dict[str, int | None]:
         """Plain data for the settings file."""
-        return {"n_ctx": self.n_ctx, "n_threads": self.n_threads, "n_gpu_layers": self.n_gpu_layers}
+        return asdict(self)
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> LocalSettings:
@@ -70,11 +79,20 @@ class LocalSettings:
             return value if isinstance(value, int) and not isinstance(value, bool) else None
 
         return cls.read(
-            number("n_ctx") or DEFAULT_CONTEXT, number("n_threads"), number("n_gpu_layers")
+            number("n_ctx") or DEFAULT_CONTEXT,
+            number("n_threads"),
+            number("n_gpu_layers"),
+            number("parallel"),
         )
 
     @classmethod
-    def read(cls, n_ctx: int, n_threads: int | None, n_gpu_layers: int | None) -> LocalSettings:
+    def read(
+        cls,
+        n_ctx: int,
+        n_threads: int | None,
+        n_gpu_layers: int | None,
+        parallel: int | None = None,
+    ) -> LocalSettings:
         """Settings from a file, each impossible value replaced by its default and said once.
 
         A negative or absurd context size in the settings is a settings
@@ -92,6 +110,9 @@ class LocalSettings:
         if n_gpu_layers is not None and not 0 <= n_gpu_layers <= MAX_GPU_LAYERS:
             wrong.append(f"n_gpu_layers={n_gpu_layers}")
             n_gpu_layers = None
+        if parallel is not None and not 1 <= parallel <= MAX_PARALLEL:
+            wrong.append(f"parallel={parallel}")
+            parallel = None
         if wrong:
             report(BlogIdeasError(ErrorKind.SETTINGS_VALUE_IGNORED, ", ".join(wrong)))
-        return cls(n_ctx=n_ctx, n_threads=n_threads, n_gpu_layers=n_gpu_layers)
+        return cls(n_ctx, n_threads, n_gpu_layers, parallel)

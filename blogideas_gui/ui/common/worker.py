@@ -81,16 +81,21 @@ class GenerationWorker(GeneratorWorker):
     Signals:
         phase_changed(Phase): the request moved on (loading, waiting, writing).
         text_arrived(str, int): more of the answer, and how many pieces it joins.
+        part_arrived(int, str, int): more of one idea written side by side with
+            the others (its place from 0), and how many pieces it joins.
         result_ready(GenerationResult): the request ended (finished, or stopped).
     """
 
     phase_changed = Signal(Phase)
     text_arrived = Signal(str, int)
+    part_arrived = Signal(int, str, int)
     result_ready = Signal(GenerationResult)
 
     def deliver(self, item: object) -> None:
         """Route one generation event to its signal."""
-        if isinstance(item, TextDelta):
+        if isinstance(item, TextDelta) and item.part is not None:
+            self.part_arrived.emit(item.part, item.text, item.pieces)
+        elif isinstance(item, TextDelta):
             self.text_arrived.emit(item.text, item.pieces)
         elif isinstance(item, PhaseChanged):
             self.phase_changed.emit(item.phase)

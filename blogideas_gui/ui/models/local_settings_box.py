@@ -18,13 +18,14 @@ from blogideas_gui.core.models.machine import MachineFacts
 from blogideas_gui.core.settings.local_settings import (
     MAX_CONTEXT,
     MAX_GPU_LAYERS,
+    MAX_PARALLEL,
     MIN_CONTEXT,
     LocalSettings,
 )
 
 
 class LocalSettingsBox(QGroupBox):
-    """Context size, threads and GPU layers, plus the machine and GPU facts.
+    """Context size, threads, GPU layers and ideas at once, plus the machine and GPU facts.
 
     Signals:
         changed(object): the new :class:`LocalSettings` after any spin box moved.
@@ -59,12 +60,23 @@ class LocalSettingsBox(QGroupBox):
         layers = settings.n_gpu_layers
         self.gpu_layers_spin.setValue(-1 if layers is None else layers)
         self.gpu_layers_spin.setEnabled(facts.gpu_offload)
+        self.parallel_spin = QSpinBox(self)
+        self.parallel_spin.setRange(0, MAX_PARALLEL)
+        self.parallel_spin.setSpecialValueText(self.tr("Automatic"))
+        self.parallel_spin.setValue(settings.parallel or 0)
+        self.parallel_spin.setToolTip(
+            self.tr(
+                "How many ideas the model writes side by side. Automatic uses what "
+                "measured fastest on this computer; 1 writes them one after another."
+            )
+        )
 
         spins = QHBoxLayout()
         for label, spin in (
             (self.tr("Context size (tokens)"), self.context_spin),
             (self.tr("Threads"), self.threads_spin),
             (self.tr("GPU layers"), self.gpu_layers_spin),
+            (self.tr("Ideas at once"), self.parallel_spin),
         ):
             spins.addWidget(QLabel(label, self))
             spins.addWidget(spin)
@@ -73,18 +85,24 @@ class LocalSettingsBox(QGroupBox):
         layout.addWidget(self.machine)
         layout.addWidget(self.gpu)
         layout.addLayout(spins)
-        for spin in (self.context_spin, self.threads_spin, self.gpu_layers_spin):
+        for spin in (
+            self.context_spin,
+            self.threads_spin,
+            self.gpu_layers_spin,
+            self.parallel_spin,
+        ):
             spin.valueChanged.connect(self._emit_changed)
 
     @property
     def settings(self) -> LocalSettings:
-        """The settings as shown; "Automatic" (0 threads, -1 layers) is ``None``."""
+        """The settings as shown; "Automatic" (0 threads or ideas, -1 layers) is ``None``."""
         threads = self.threads_spin.value()
         layers = self.gpu_layers_spin.value()
         return LocalSettings(
             n_ctx=self.context_spin.value(),
             n_threads=threads or None,
             n_gpu_layers=None if layers < 0 else layers,
+            parallel=self.parallel_spin.value() or None,
         )
 
     @Slot()

@@ -7,6 +7,10 @@ last card that grows line by line. The panel turns to the cards as soon as
 the first one appears, unless the reader chose the text meanwhile; a toggle
 goes back to the full text (with any expansions below it). When the answer
 ends, the window hands over the ideas as saved (:meth:`AnswerPanel.set_ideas`).
+
+Ideas written side by side (:meth:`AnswerPanel.add_to_part`) fill their own
+cards at once, each as its own sequence writes; cards for ideas not begun
+yet wait in their places, so the cards keep the answer's order.
 """
 
 from __future__ import annotations
@@ -22,9 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blogideas_gui.core.writing.answer_parts import AnswerParts
 from blogideas_gui.core.writing.ideas import Idea, parse_ideas
 from blogideas_gui.ui.window.idea_cards import IdeaCards
 from blogideas_gui.ui.window.markdown_view import StreamingMarkdownView
+
+WAITING_TITLE = "…"
+"""The title of an idea's card before its sequence wrote the title."""
 
 
 class AnswerPanel(QWidget):
@@ -52,6 +60,7 @@ class AnswerPanel(QWidget):
         self._text_wanted = False
         self._streamed = ""
         self._idea_starts: list[int] = []
+        self._parts = AnswerParts()
         self.markdown.appended.connect(self._follow)
         self.markdown.replaced.connect(self._stop_following)
         toggle = QHBoxLayout()
@@ -90,6 +99,7 @@ class AnswerPanel(QWidget):
         self.markdown.set_markdown("")
         self._following = True
         self._text_wanted = False
+        self._parts = AnswerParts()
         self.cards.set_writing(True)
 
     def _stop_following(self) -> None:
@@ -97,6 +107,19 @@ class AnswerPanel(QWidget):
         self._streamed = ""
         self._idea_starts = []
         self.cards.set_writing(False)
+
+    def add_to_part(self, part: int, text: str) -> None:
+        """More of idea ``part`` (from 0), written side by side with the others."""
+        if not self._following:
+            return
+        self._parts.add(part, text)
+        while len(self.cards.cards) <= part:
+            self.cards.add_idea(Idea(WAITING_TITLE))
+        found = parse_ideas(self._parts.text(part))
+        if found:
+            self.cards.cards[part].set_idea(found[0])
+        self.markdown.rewrite_markdown(self._parts.markdown)
+        self._turn_to_cards()
 
     def _text_chosen(self) -> None:
         self._text_wanted = True
@@ -131,6 +154,10 @@ class AnswerPanel(QWidget):
                 cards[number].set_idea(found_ideas[0])
             else:
                 self.cards.add_idea(found_ideas[0])
+        self._turn_to_cards()
+
+    def _turn_to_cards(self) -> None:
+        """Show the cards once there are any, unless the reader chose the text."""
         if (
             self.cards.cards
             and not self._text_wanted

@@ -347,6 +347,7 @@ class MainWindow(QMainWindow):
         worker = GenerationWorker(lambda: pipeline.run(prepared, cancel), cancel)
         worker.phase_changed.connect(self.status.set_phase)
         worker.text_arrived.connect(self._on_text)
+        worker.part_arrived.connect(self._on_part)
         worker.result_ready.connect(self._on_result)
         worker.failed.connect(self._on_failed)
         worker.finished.connect(self._on_finished)
@@ -368,6 +369,12 @@ class MainWindow(QMainWindow):
             return
         self.status.count_pieces(pieces)
         self.answer.markdown.append_markdown(text)
+
+    def _on_part(self, part: int, text: str, pieces: int) -> None:
+        if self._closed:
+            return
+        self.status.count_pieces(pieces)
+        self.answer.add_to_part(part, text)
 
     def _on_result(self, result: GenerationResult) -> None:
         if self._closed:

@@ -88,6 +88,20 @@ class StreamingMarkdownView(QTextBrowser):
         """Add a piece of the answer; it shows within the render interval."""
         self._parts.append(text)
         self.appended.emit(text)
+        self._schedule()
+
+    def rewrite_markdown(self, text: str) -> None:
+        """The streamed answer is now ``text``, changed anywhere (ideas written side by side).
+
+        Rendered whole rather than by its tail, at the same pace as appended
+        pieces; :meth:`finish` goes back to tail renders for the next answer.
+        """
+        self._parts = [text]
+        self._incremental = False
+        self._schedule()
+
+    def _schedule(self) -> None:
+        """Render now if the interval has passed since the last render, else when it has."""
         if self._timer.isActive():
             return
         interval_ms = max(self._interval_ms, RENDER_BUDGET * self.last_render_ms)
