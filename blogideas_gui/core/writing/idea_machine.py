@@ -26,6 +26,19 @@ tokens of one way to finish from a state (a character per token, which every
 vocabulary can do). The decoder refuses a token after which the rest could no
 longer fit in the answer's budget, so lines get shorter as the budget runs
 out and an answer nobody stopped always ends complete.
+
+Lines end between words. Past a line's soft bound (:data:`SOFT_SHARE` of its
+bound) no new word may begin, so the word being written ends the line, and
+:meth:`IdeaMachine.line_pressure` tells the decoder to favour the line's end
+from half the bound on: a thought is wrapped up, not cut. The hard bound
+(the line's bound itself, which a server's JSON schema holds too) stays the
+last guard, and falls inside a word only when that word is longer than the
+fifth of the line left for it, or in a script written without spaces.
+
+Chat control markers written as text (``<|im_end|>``) are refused byte by
+byte (:mod:`.control_text`), and a title that repeats one in the
+:class:`~.variety.TitleBook` is taken back and written again
+(:meth:`IdeaMachine.checkpoint`, :meth:`IdeaMachine.settle`).
 """
 
 from __future__ import annotations
@@ -34,6 +47,8 @@ from collections.abc import Callable
 from typing import Protocol
 
 from blogideas_gui.core.backends.constraint import LineVerdict
+from blogideas_gui.core.writing.control_text import OPENERS, next_tail
+from blogideas_gui.core.writing.variety import TitleBook, TitleJudge
 
 NEWLINE = 0x0A
 SPACE = 0x20
@@ -47,12 +62,24 @@ TITLE, HOOK, POINT = 0, 1, 2
 # Modes of the machine.
 FREE, AFTER_POINT, END = 0, 1, 2
 
+SOFT_SHARE = 0.8
+"""Where a line's soft bound lies, as a share of its bound: no new word past it.
+
+The fifth left is room for the last word to end: 16 characters of an
+80-character title, 20 of a point, longer than nearly every English word or
+Korean eojeol, while four fifths of the line stay free for words.
+"""
+PRESSURE_FROM = 0.5
+"""Share of a line's bound from which :meth:`IdeaMachine.line_pressure` rises."""
+
 
 class Form(Protocol):
     """What the machine reads of an :class:`~.shape.AnswerShape` (which builds it)."""
 
     @property
     def count(self) -> int: ...
+    @property
+    def first(self) -> int: ...
     @property
     def title_chars(self) -> int: ...
     @property
@@ -70,6 +97,7 @@ class State:
 
     __slots__ = (
         "chars",
+        "closed",
         "idea",
         "literal",
         "mode",
@@ -77,6 +105,8 @@ class State:
         "pending",
         "points",
         "started",
+        "tail",
+        "title",
         "visible",
     )
 
@@ -90,6 +120,11 @@ class State:
         self.visible = False
         self.pending = 0
         self.literal = b""
+        # The line's text from its last "<" or "[" (control_text), the title
+        # line's bytes so far, and a title line closed but not yet settled.
+        self.tail = b""
+        self.title = b""
+        self.closed: bytes | None = None
 
     def copy(self) -> State:
         other = State.__new__(State)
@@ -101,11 +136,8 @@ class State:
         )
         other.chars, other.started, other.visible = self.chars, self.started, self.visible
         other.pending, other.literal = self.pending, self.literal
+        other.tail, other.title, other.closed = self.tail, self.title, self.closed
         return other
-
-
-def _heading(idea: int) -> bytes:
-    return b"## %d." % idea
 
 
 class IdeaMachine:
@@ -113,18 +145,29 @@ class IdeaMachine:
 
     ``literal_tokens`` counts the tokens of a literal (the heading "## 3.")
     with the model's own tokenizer, for :meth:`cost`; by default one per byte.
+    ``titles`` is the book a finished title must be new against (shared by
+    the sequences of one answer); without one, the machine keeps its own, so
+    the ideas of one sequence still differ.
     """
 
     def __init__(
-        self, shape: Form, literal_tokens: Callable[[bytes], int] | None = None
+        self,
+        shape: Form,
+        literal_tokens: Callable[[bytes], int] | None = None,
+        titles: TitleBook | None = None,
     ) -> None:
         self.shape = shape
         self._limits = (shape.title_chars, shape.hook_chars, shape.point_chars)
+        self._soft = tuple(int(limit * SOFT_SHARE) for limit in self._limits)
+        # Rewrites are counted here, not in a state: restoring the decoder's
+        # copy of a checkpoint state must not undo them.
+        self._judge = TitleJudge(titles if titles is not None else TitleBook())
         count = literal_tokens or len
         # Tokens of one way to write a whole idea from its heading on, and of
         # everything after idea k (its separator, the ideas after it).
         fresh_idea = [0] + [
-            count(_heading(k)) + 3 + 2 + shape.min_points * 4 for k in range(1, shape.count + 1)
+            count(self._heading(k)) + 3 + 2 + shape.min_points * 4
+            for k in range(1, shape.count + 1)
         ]
         self._after = [0] * (shape.count + 2)
         for k in range(shape.count - 1, 0, -1):
@@ -146,10 +189,14 @@ class IdeaMachine:
         """The idea being written, from 1."""
         return state.idea
 
+    def _heading(self, idea: int) -> bytes:
+        """The heading of the sequence's ``idea``-th idea, numbered from the shape's first."""
+        return b"## %d." % (self.shape.first + idea - 1)
+
     def start(self) -> State:
         """The state before the answer's first byte: the first heading comes next."""
         state = State()
-        state.literal = _heading(1)
+        state.literal = self._heading(1)
         return state
 
     @staticmethod
@@ -196,11 +243,25 @@ class IdeaMachine:
                 if byte & 0xC0 != 0x80:
                     return False
                 state.pending -= 1
+                if state.part == TITLE:
+                    state.title += bytes((byte,))
                 return True
             if byte < SPACE or byte == 0x7F or byte & 0xC0 == 0x80 or byte >= 0xF8:
                 return False
-            if state.chars >= self._limits[state.part]:
+            limit = self._limits[state.part]
+            if state.chars >= limit:
                 return False
+            if byte in MARKUP and not state.visible and state.chars + 1 >= limit:
+                return False  # the line would be full with nothing visible in it
+            if byte == SPACE and state.chars >= self._soft[state.part] and state.started:
+                return False  # past the soft bound: no new word, the last one ends the line
+            if state.tail or byte in OPENERS:
+                tail = next_tail(state.tail, byte)
+                if tail is None:
+                    return False  # a chat control marker written as text
+                state.tail = tail
+            if state.part == TITLE:
+                state.title += bytes((byte,))
             if not state.started:
                 state.started = True
                 if state.part != HOOK:
@@ -230,7 +291,7 @@ class IdeaMachine:
                 state.part = TITLE
                 state.points = 0
                 state.mode = FREE
-                state.literal = _heading(state.idea)
+                state.literal = self._heading(state.idea)
                 return True
             return False
         return False
@@ -241,11 +302,13 @@ class IdeaMachine:
         state.started = False
         state.visible = False
         state.pending = 0
+        state.tail = b""
 
     def _end_line(self, state: State) -> None:
         shape = self.shape
         if state.part == TITLE:
             state.part = HOOK
+            state.closed, state.title = state.title, b""
             self._open_line(state)
         elif state.part == HOOK:
             state.part = POINT
@@ -264,24 +327,42 @@ class IdeaMachine:
                     state.part = TITLE
                     state.points = 0
                     state.mode = FREE
-                    state.literal = b"\n" + _heading(state.idea)
+                    state.literal = b"\n" + self._heading(state.idea)
         if state.mode == FREE and not state.literal:
             self._open_line(state)
 
-    @staticmethod
-    def line_pressure(state: State) -> float:
-        """No pressure yet: lines are held by their hard bound alone."""
-        return 0.0
+    def line_pressure(self, state: State) -> float:
+        """How near the line being written is to its soft bound: 0 up to half its bound, 1 at it.
+
+        Linear in between, so the decoder's pull toward the line's end grows
+        while there is still room to end the thought in a few words.
+        """
+        if state.mode != FREE or state.literal:
+            return 0.0
+        limit = self._limits[state.part]
+        low = limit * PRESSURE_FROM
+        span = self._soft[state.part] - low
+        if span <= 0:
+            return 1.0 if state.chars >= low else 0.0
+        return min(1.0, max(0.0, (state.chars - low) / span))
 
     @staticmethod
     def checkpoint(state: State) -> bool:
-        """No line is taken back yet."""
-        return False
+        """Whether a title line begins at ``state`` (its heading just written): it may be taken back."""
+        return (
+            state.mode == FREE and state.part == TITLE and not state.literal and not state.started
+        )
 
-    @staticmethod
-    def settle(state: State) -> LineVerdict:
-        """Every line stands as written."""
-        return LineVerdict.GO_ON
+    def settle(self, state: State) -> LineVerdict:
+        """Judge the real ``state`` after an accepted token: a title that just ended, if any.
+
+        Only here, never in :meth:`feed` (which also runs on trial copies),
+        does a title reach the book: see :class:`~.variety.TitleJudge`.
+        """
+        closed, state.closed = state.closed, None
+        if closed is None:
+            return LineVerdict.GO_ON
+        return self._judge.judge(state.idea, closed.decode("utf-8", "replace").strip())
 
     def part_cost(self, state: State) -> int:
         """The part of :meth:`cost` that finishes the idea being written."""

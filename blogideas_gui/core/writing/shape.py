@@ -10,11 +10,13 @@ is the writing layer's to say.
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from blogideas_gui.core.writing.idea_machine import IdeaMachine
+from blogideas_gui.core.writing.variety import TitleBook
 
 # Tokens per character of the answer's language, generous on purpose: small
 # local models' vocabularies spend two to three tokens on a Korean syllable
@@ -35,7 +37,11 @@ class AnswerShape:
     """``count`` ideas, each a title, a one-line hook and some outline points.
 
     Line lengths are in characters of any script, so a Korean title gets the
-    same room as an English one.
+    same room as an English one. ``first`` numbers the first idea (a shape
+    of one idea written in its own sequence is "## 3."); ``titles`` is the
+    book every finished title must be new against, shared by the sequences
+    of one answer (a book is no part of what the shape is, so it is left out
+    of equality).
     """
 
     count: int
@@ -44,6 +50,8 @@ class AnswerShape:
     point_chars: int = 100
     min_points: int = 2
     max_points: int = 4
+    first: int = 1
+    titles: TitleBook | None = field(default=None, compare=False, repr=False)
 
     @property
     def schema_name(self) -> str:
@@ -51,8 +59,20 @@ class AnswerShape:
         return SCHEMA_NAME
 
     def machine(self, count_tokens: Callable[[bytes], int]) -> IdeaMachine:
-        """An :class:`~.idea_machine.IdeaMachine` for this shape (a byte machine)."""
-        return IdeaMachine(self, count_tokens)
+        """An :class:`~.idea_machine.IdeaMachine` for this shape (a byte machine), with its book."""
+        return IdeaMachine(self, count_tokens, self.titles)
+
+    def split(self) -> list[AnswerShape]:
+        """One one-idea shape per idea, numbered in order, for parallel sequences.
+
+        They share one title book (this shape's, or a new one), so no two
+        sequences keep the same idea.
+        """
+        book = self.titles if self.titles is not None else TitleBook()
+        return [
+            dataclasses.replace(self, count=1, first=self.first + index, titles=book)
+            for index in range(self.count)
+        ]
 
     def json_note(self) -> str:
         """The JSON form in words, for a request that asks for JSON."""
