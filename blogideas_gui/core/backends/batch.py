@@ -154,6 +154,8 @@ class BatchDecoder:
         slot.held, slot.held_tokens = literal, len(tokens)
         slot.produced = len(tokens)
         slot.checkpoint = self._checkpoint(slot)
+        if slot.checkpoint is not None:
+            slot.checkpoint.held, slot.checkpoint.held_tokens = slot.held, slot.held_tokens
         return slot
 
     def _decode(self, batch: Any, slots: list[_Slot]) -> None:
@@ -255,6 +257,7 @@ class BatchDecoder:
         checkpoint.first = None
         slot.kept_back.clear()
         slot.text.reset()
+        slot.held, slot.held_tokens = checkpoint.held, checkpoint.held_tokens
         slot.state = slot.machine.copy(checkpoint.state)
         slot.produced = checkpoint.produced
         slot.recent.clear()

@@ -34,6 +34,8 @@ class Checkpoint:
 
     ``position`` is the line's first token's place in the sequence and
     ``before`` the token just ahead of it, fed again for fresh logits.
+    ``held`` is text not shown yet that comes before the line (the answer's
+    first heading, which goes out with the first token): it is not taken back.
     """
 
     state: Any
@@ -43,6 +45,8 @@ class Checkpoint:
     recent: list[int]
     banned: set[int]
     first: int | None = None
+    held: bytes = b""
+    held_tokens: int = 0
 
 
 class Decoder:
@@ -82,6 +86,8 @@ class Decoder:
             held_tokens = len(tokens)
             produced += held_tokens
             checkpoint = self._checkpoint(machine, state, pending, produced, recent, None)
+            if checkpoint is not None:
+                checkpoint.held, checkpoint.held_tokens = held, held_tokens
         try:
             while True:
                 if cancel.is_set():
@@ -125,6 +131,7 @@ class Decoder:
                 verdict = LineVerdict.GO_ON if machine is None else machine.settle(state)
                 if verdict is LineVerdict.TAKE_BACK and machine and checkpoint is not None:
                     state, pending, produced = self._take_back(machine, checkpoint, recent)
+                    held, held_tokens = checkpoint.held, checkpoint.held_tokens
                     kept_back.clear()
                     text.reset()
                     continue
