@@ -1608,6 +1608,26 @@ Idea: {title}
 
 {ask}</translation>
     </message>
+    <message>
+        <source>Topic: {topic}
+
+There will be {count} blog post ideas for this topic, each from its own angle, written one at a time.</source>
+        <translation>주제: {topic}
+
+이 주제로 블로그 글 아이디어 {count}개를 아이디어마다 다른 관점에서 하나씩 씁니다.</translation>
+    </message>
+    <message>
+        <source>Give each idea its own angle:</source>
+        <translation>아이디어마다 아래의 관점으로 써 주세요:</translation>
+    </message>
+    <message>
+        <source>Titles this topic already has; do not repeat them, not even in other words:</source>
+        <translation>이 주제로 이미 쓴 제목들입니다. 같은 제목도, 말만 바꾼 제목도 쓰지 마세요:</translation>
+    </message>
+    <message>
+        <source>Write only idea {number}, from this angle: {angle}.</source>
+        <translation>{number}번 아이디어 하나만 이 관점으로 써 주세요: {angle}.</translation>
+    </message>
 </context>
 <context>
     <name>SpeedText</name>

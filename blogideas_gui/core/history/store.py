@@ -310,6 +310,27 @@ class HistoryStore:
             favourites=frozenset(item["idea_index"] for item in starred),
         )
 
+    def recent_titles(self, topic: str, limit: int = 20) -> list[str]:
+        """The titles of the topic's latest ideas, newest ask first, at most ``limit``.
+
+        The same topic whatever its case and spaces ("Home cafe" is "homecafe");
+        only the last :data:`DEFAULT_LIST_LIMIT` asks are looked at. New ideas
+        must differ from these, and how many there are says which angles the
+        topic's asks were dealt (:mod:`blogideas_gui.core.writing.angles`).
+        """
+        wanted = "".join(topic.lower().split())
+        rows = self._read(
+            "SELECT topic, ideas_json FROM sessions ORDER BY id DESC LIMIT ?",
+            (DEFAULT_LIST_LIMIT,),
+        )
+        titles = [
+            str(idea.get("title", ""))
+            for row in rows
+            if "".join(row["topic"].lower().split()) == wanted
+            for idea in json.loads(row["ideas_json"])
+        ]
+        return [title for title in titles if title.strip()][:limit]
+
     def delete(self, session_id: int) -> bool:
         """Delete a session with its favourites and expansions; whether it existed."""
         return self._execute("DELETE FROM sessions WHERE id = ?", (session_id,)).rowcount > 0

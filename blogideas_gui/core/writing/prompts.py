@@ -6,11 +6,19 @@ who answers in the user's language, step by step — but asks for a fixed
 Markdown shape so that :mod:`blogideas_gui.core.writing.ideas` can parse the answer.
 The system message does not depend on the request, so llama.cpp can reuse
 its evaluated state from one request to the next.
+
+Ideas differ by design: each gets its own angle (:mod:`.angles`) and the
+titles the topic already has are named as ones not to repeat. An answer
+written in one sequence (or by a server) asks for all its angles at once
+(:func:`build_messages`); ideas written in parallel sequences each get
+:func:`build_part_messages`, whose words are the same for every part up to
+the last line, so the sequences share the longest evaluated prompt.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -24,6 +32,8 @@ from blogideas_gui.core.writing.presets import Preset, preset_lines
 MIN_IDEAS = 1
 MAX_IDEAS = 20
 MAX_TOPIC_CHARS = 2000
+MAX_AVOID = 10
+"""Earlier titles named in a request: enough to steer away from, few enough to stay short."""
 
 
 @dataclass(frozen=True)
@@ -76,18 +86,81 @@ def role_prompt(language: Language) -> str:
 _ASK = QT_TRANSLATE_NOOP(
     "Prompt", "Topic: {topic}\n\nWrite {count} blog post ideas for this topic."
 )
+_ASK_PART = QT_TRANSLATE_NOOP(
+    "Prompt",
+    "Topic: {topic}\n\nThere will be {count} blog post ideas for this topic, each from its own"
+    " angle, written one at a time.",
+)
+_ANGLES = QT_TRANSLATE_NOOP("Prompt", "Give each idea its own angle:")
+_AVOID = QT_TRANSLATE_NOOP(
+    "Prompt",
+    "Titles this topic already has; do not repeat them, not even in other words:",
+)
+_PART = QT_TRANSLATE_NOOP("Prompt", "Write only idea {number}, from this angle: {angle}.")
 
 
-def build_messages(request: IdeaRequest, role: str | None = None) -> list[ChatMessage]:
-    """The system and user messages for ``request``.
+def build_messages(
+    request: IdeaRequest,
+    role: str | None = None,
+    angles: Sequence[str] = (),
+    avoid: Sequence[str] = (),
+) -> list[ChatMessage]:
+    """The system and user messages for ``request``, all its ideas in one answer.
 
     ``role`` is the user's own role prompt (``core/writing/templates.py``), if any;
-    the platform, tone, readers and length become lines of the user message.
+    the platform, tone, readers and length become lines of the user message,
+    then idea k is asked to take ``angles[k - 1]``, then the topic's earlier
+    titles in ``avoid`` (the first :data:`MAX_AVOID`) are named.
     """
     ask = translate("Prompt", _ASK, language=request.language)
     parts = [ask.format(topic=request.topic.strip(), count=request.count)]
+    parts.extend(_request_lines(request))
+    if angles:
+        parts.append(translate("Prompt", _ANGLES, language=request.language))
+        parts.extend(f"{number}. {angle}" for number, angle in enumerate(angles, 1))
+    parts.extend(_avoid_lines(request, avoid))
+    return _messages(request, role, parts)
+
+
+def build_part_messages(
+    request: IdeaRequest,
+    number: int,
+    angle: str,
+    avoid: Sequence[str],
+    role: str | None = None,
+) -> list[ChatMessage]:
+    """The messages for idea ``number`` alone, written in its own sequence.
+
+    Everything the parts share comes first (the system message, the topic,
+    the preset's lines, the titles to avoid) and the part's own line last, so
+    every part's prompt is the same up to that line and llama.cpp evaluates
+    the shared part once for all the sequences.
+    """
+    ask = translate("Prompt", _ASK_PART, language=request.language)
+    parts = [ask.format(topic=request.topic.strip(), count=request.count)]
+    parts.extend(_request_lines(request))
+    parts.extend(_avoid_lines(request, avoid))
+    own = translate("Prompt", _PART, language=request.language)
+    parts.append(own.format(number=number, angle=angle))
+    return _messages(request, role, parts)
+
+
+def _request_lines(request: IdeaRequest) -> list[str]:
+    """The preset's lines: platform, tone, readers, length."""
     preset = Preset("", request.platform, request.tone, request.audience, request.length)
-    parts.extend(preset_lines(preset, request.language))
+    return preset_lines(preset, request.language)
+
+
+def _avoid_lines(request: IdeaRequest, avoid: Sequence[str]) -> list[str]:
+    """The heading and one line per earlier title to avoid; nothing when there are none."""
+    titles = [" ".join(title.split()) for title in avoid if title.strip()][:MAX_AVOID]
+    if not titles:
+        return []
+    heading = translate("Prompt", _AVOID, language=request.language)
+    return [heading, *(f"- {title}" for title in titles)]
+
+
+def _messages(request: IdeaRequest, role: str | None, parts: list[str]) -> list[ChatMessage]:
     return [
         {"role": "system", "content": role or role_prompt(request.language)},
         {"role": "user", "content": "\n".join(parts)},
