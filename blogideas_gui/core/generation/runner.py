@@ -16,17 +16,22 @@ from dataclasses import dataclass, field
 from blogideas_gui.core.account.costs import request_cost
 from blogideas_gui.core.backends.base import (
     Backend,
+    BackendEvent,
     ChatMessage,
     Done,
     GenerationOptions,
+    Part,
     TextDelta,
     Usage,
 )
 from blogideas_gui.core.common.cancel import CancelToken
+from blogideas_gui.core.writing.angles import angles_for
+from blogideas_gui.core.writing.answer_parts import AnswerParts
 from blogideas_gui.core.writing.answer_reader import AnswerReader, complete_ideas
-from blogideas_gui.core.writing.ideas import Idea
-from blogideas_gui.core.writing.prompts import IdeaRequest, build_messages
+from blogideas_gui.core.writing.ideas import Idea, parse_ideas
+from blogideas_gui.core.writing.prompts import IdeaRequest, build_messages, build_part_messages
 from blogideas_gui.core.writing.shape import AnswerShape
+from blogideas_gui.core.writing.variety import TitleBook
 
 
 class Phase(enum.Enum):
@@ -112,6 +117,8 @@ def generate(
     clock: Callable[[], float] = time.perf_counter,
     messages: Sequence[ChatMessage] | None = None,
     role: str | None = None,
+    angles: Sequence[str] | None = None,
+    avoid: Sequence[str] = (),
 ) -> Iterator[GenerationEvent]:
     """Run ``request`` on ``backend``, yielding phases, text and the result.
 
@@ -123,6 +130,13 @@ def generate(
     the first-token time is reported on its own. ``messages`` replaces the
     request's own prompt (expanding one idea of it, for one): free text then.
     ``role`` is the user's own role prompt for an idea request, if any.
+
+    Each idea gets its own angle (``angles``, else the first ones of the
+    list) and no title may near-repeat one in ``avoid`` (the topic's recent
+    titles) or another of the answer. A backend that writes several
+    sequences at once gets each idea as a part of its own
+    (:meth:`~blogideas_gui.core.backends.base.Backend.stream_parts`); their
+    text comes tagged with the idea's place and the answer is read in order.
     """
     request = request.validated()
     options = options or GenerationOptions()
@@ -130,7 +144,7 @@ def generate(
     if messages is None:
         given = options.constraint
         shape = given if isinstance(given, AnswerShape) else AnswerShape(request.count)
-        shape = dataclasses.replace(shape, count=request.count)
+        shape = dataclasses.replace(shape, count=request.count, titles=TitleBook(avoid))
         options = dataclasses.replace(
             options,
             constraint=shape,
@@ -142,16 +156,20 @@ def generate(
         backend.load()
     yield PhaseChanged(Phase.WAITING)
     reader = AnswerReader(expect_json=shape is not None)
+    parts = AnswerParts()
     first: float | None = None
     first_pieces = 0
     done = Done(Usage(), "cancelled")
-    prompt = build_messages(request, role=role) if messages is None else messages
-    for event in backend.stream(prompt, options, cancel):
+    for event in _stream(request, backend, cancel, options, shape, messages, role, angles, avoid):
         if isinstance(event, TextDelta):
             if first is None:
                 first = clock()
                 first_pieces = event.pieces
                 yield PhaseChanged(Phase.WRITING)
+            if event.part is not None:
+                parts.add(event.part, event.text)
+                yield event
+                continue
             text = reader.feed(event.text)
             yield event if text == event.text else TextDelta(text, event.pieces)
         else:
@@ -164,13 +182,14 @@ def generate(
     after_first = done.usage.completion_tokens - max(1, first_pieces)
     if first is not None and ended > first and after_first > 0:
         rate = after_first / (ended - first)
-    ideas = reader.ideas()
+    markdown = parts.markdown or reader.markdown
+    ideas = parse_ideas(markdown) if parts.markdown else reader.ideas()
     minimum = shape.min_points if shape is not None else 1
     yield GenerationResult(
         request=request,
         backend=backend.name,
         model=backend.model_name,
-        markdown=reader.markdown,
+        markdown=markdown,
         usage=done.usage,
         seconds=ended - started,
         first_token_seconds=None if first is None else first - started,
@@ -183,3 +202,27 @@ def generate(
         held_to="" if done.held_to == "schema" and not reader.is_json else done.held_to,
         note=done.note,
     )
+
+
+def _stream(
+    request: IdeaRequest,
+    backend: Backend,
+    cancel: CancelToken,
+    options: GenerationOptions,
+    shape: AnswerShape | None,
+    messages: Sequence[ChatMessage] | None,
+    role: str | None,
+    angles: Sequence[str] | None,
+    avoid: Sequence[str],
+) -> Iterator[BackendEvent]:
+    """The backend's events: the given messages, all ideas in one answer, or one part each."""
+    if shape is None or messages is not None:
+        return backend.stream(messages or [], options, cancel)
+    chosen = list(angles or angles_for(request.count, request.language, ()))
+    if backend.sequences_for(request.count) < 2:
+        return backend.stream(build_messages(request, role, chosen, avoid), options, cancel)
+    parts = [
+        Part(build_part_messages(request, number, chosen[number - 1], avoid, role), own)
+        for number, own in enumerate(shape.split(), 1)
+    ]
+    return backend.stream_parts(parts, options, cancel)

@@ -29,6 +29,7 @@ from blogideas_gui.core.history.store import HistoryStore
 from blogideas_gui.core.pipeline.budgeting import budgeted, check_budget
 from blogideas_gui.core.pipeline.recording import recorded
 from blogideas_gui.core.pipeline.speeds import speed_noted
+from blogideas_gui.core.writing.angles import angles_for, dealt_angles
 from blogideas_gui.core.writing.expansion import ExpansionKind, build_expansion_messages
 from blogideas_gui.core.writing.prompts import IdeaRequest
 from blogideas_gui.core.writing.templates import TemplateStore
@@ -40,6 +41,8 @@ class Prepared:
 
     ``messages`` is None for an idea request (the generator builds them and
     asks for the ideas' shape) and the expansion's messages otherwise.
+    ``angles`` are the ideas' angles, the ones the topic's history used
+    lately last; ``avoid`` the topic's recent titles, not to be repeated.
     """
 
     request: IdeaRequest
@@ -49,6 +52,8 @@ class Prepared:
     messages: list[ChatMessage] | None = None
     session_id: int | None = None
     expansion_id: int | None = None
+    angles: tuple[str, ...] = ()
+    avoid: tuple[str, ...] = ()
 
 
 class Pipeline:
@@ -85,12 +90,16 @@ class Pipeline:
         """
         request = request.validated()
         check_budget(backend, self.ledger, limit_usd)
+        avoid: list[str] = []
         session_id = None
         if self.store is not None:
+            avoid = self.store.recent_titles(request.topic)
             session_id = self.store.start(request, backend.name, backend.model_name)
+        used = dealt_angles(request.language, len(avoid))
         return Prepared(
-            request, backend, limit_usd, role=self._role(request), session_id=session_id
-        )
+            request, backend, limit_usd, role=self._role(request), session_id=session_id,
+            angles=tuple(angles_for(request.count, request.language, used)), avoid=tuple(avoid),
+        )  # fmt: skip
 
     def expansion(
         self,
@@ -126,6 +135,7 @@ class Pipeline:
         events = generate(
             prepared.request, prepared.backend, cancel, self.options,
             messages=prepared.messages, role=prepared.role,
+            angles=prepared.angles or None, avoid=prepared.avoid,
         )  # fmt: skip
         events = budgeted(events, self.ledger)
         events = speed_noted(events, prepared.backend)
