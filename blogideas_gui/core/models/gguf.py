@@ -64,6 +64,17 @@ class GgufFacts:
             return f"{self.parameters / 1e9:.2f}B"
         return f"{max(1, round(self.parameters / 1e6))}M"
 
+    @property
+    def base_model(self) -> bool:
+        """Whether the model was not made to follow instructions: its file has no chat template.
+
+        A model tuned to answer requests is saved with the turn format it was
+        tuned on; a base model (only pre-trained) has none and merely continues
+        text, so its ideas often repeat the request or miss the topic. Users
+        should hear that before they judge the app by it.
+        """
+        return not self.chat_template
+
     def to_dict(self) -> dict[str, object]:
         """The facts as plain JSON data."""
         return {

@@ -107,7 +107,7 @@ class InstalledPanel(QGroupBox):
         self.list.clear()
         self._rows = {row.model.path: row for row in rows}
         for row in rows:
-            item = QListWidgetItem(self._text(row.model, row.fit), self.list)
+            item = QListWidgetItem(self._text(row), self.list)
             item.setData(Qt.ItemDataRole.UserRole, row.model)
             if selected is not None and row.model.path == selected.path:
                 self.list.setCurrentItem(item)
@@ -140,6 +140,14 @@ class InstalledPanel(QGroupBox):
                     template=template,
                 )
             )
+            if row.facts.base_model:
+                parts.append(
+                    self.tr(
+                        "A base model, not made to follow instructions: it continues text "
+                        "instead of answering, so its ideas may repeat the request or miss "
+                        "the topic."
+                    )
+                )
         elif row.model.source != "bundled":
             parts.append(self.tr("Not read yet: it is checked the first time it is used."))
         if not row.model.verified:
@@ -150,7 +158,9 @@ class InstalledPanel(QGroupBox):
             parts.append(sentence)
         return "\n".join(parts)
 
-    def _text(self, model: InstalledModel, fit: Fit) -> str:
+    def _text(self, row: InstalledRow) -> str:
+        """One line: name, size, origin, fit, and what the user should know before using it."""
+        model = row.model
         origins = {
             "bundled": self.tr("ships with the app"),
             "downloaded": self.tr("downloaded"),
@@ -163,8 +173,12 @@ class InstalledPanel(QGroupBox):
             Fit.TOO_BIG: self.tr("too big"),
         }
         origin = origins.get(model.source, model.source)
-        text = f"{model.name} — {format_bytes(model.size_bytes)} · {origin} · {fits[fit]}"
-        return text if model.verified else text + " · " + self.tr("not verified")
+        parts = [f"{model.name} — {format_bytes(model.size_bytes)}", origin, fits[row.fit]]
+        if row.facts is not None and row.facts.base_model:
+            parts.append(self.tr("not made to follow instructions"))
+        if not model.verified:
+            parts.append(self.tr("not verified"))
+        return " · ".join(parts)
 
     def set_importing(self, importing: bool) -> None:
         """One import at a time."""

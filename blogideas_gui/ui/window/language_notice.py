@@ -6,6 +6,10 @@ shows this notice above the answer as soon as the chosen language and the
 active local model disagree — before Generate is pressed — in plain words,
 with the two ways out: get the recommended model for this language (the
 model manager opens and downloads it), or write in English.
+
+A base model (its file has no chat template) is said here too: it was not
+made to follow instructions, and a user who chose it should know why its
+ideas miss the topic before judging the app by them.
 """
 
 from __future__ import annotations
@@ -18,6 +22,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 from blogideas_gui.core.common.units import format_bytes
 from blogideas_gui.core.models.advice import advise, model_languages, recommend
 from blogideas_gui.core.models.catalog import CatalogEntry, load_catalog
+from blogideas_gui.core.models.gguf import known_facts
 from blogideas_gui.core.models.installed import InstalledModel
 from blogideas_gui.core.models.machine import MachineFacts, machine_facts
 from blogideas_gui.core.models.speed import SpeedBook, load_book
@@ -29,7 +34,8 @@ STYLE = (
 
 
 class LanguageNotice(QFrame):
-    """A notice under the request form while the local model cannot write the chosen language.
+    """A notice under the request form while the local model cannot write the chosen language
+    or was not made to follow instructions.
 
     Args:
         form: the request form whose language and engine it watches.
@@ -90,32 +96,55 @@ class LanguageNotice(QFrame):
 
     @Slot()
     def update_notice(self) -> None:
-        """Show the notice exactly while the local model does not write the chosen language."""
+        """Show the notice while the local model cannot write the language or is a base model."""
         language = self._form.language.currentData()
         writes = model_languages(None if self._model is None else self._model.path, self._entries)
         local = self._form.backend.currentData() == "local"
-        if not local or not writes or language in writes or language == "en":
+        wrong_language = bool(writes) and language not in writes and language != "en"
+        facts = None if self._model is None else known_facts(self._model.path)
+        base = facts is not None and facts.base_model
+        if not local or not (wrong_language or base):
             self.hide()
             return
         name = (
             self._model.name if self._model is not None else self.tr("The built-in starter model")
         )
         self.recommended = self._pick(language)
-        text = self.tr(
-            "{model} cannot write good Korean: ideas in Korean would come out as nonsense."
-        ).format(model=name)
-        if self.recommended is not None:
-            text += " " + self.tr(
-                "Get {name}, which writes Korean well on this computer, or write in English."
-            ).format(name=self.recommended.name)
+        sentences: list[str] = []
+        if base:
+            sentences.append(
+                self.tr(
+                    "{model} is a base model, not made to follow instructions: "
+                    "its ideas may repeat the request or miss the topic."
+                ).format(model=name)
+            )
+        if wrong_language:
+            sentences.append(
+                self.tr(
+                    "{model} cannot write good Korean: ideas in Korean would come out as nonsense."
+                ).format(model=name)
+            )
+        if self.recommended is None:
+            if wrong_language:
+                sentences.append(self.tr("Write in English, or use OpenAI (Settings)."))
+        else:
+            sentences.append(
+                self.tr(
+                    "Get {name}, which writes Korean well on this computer, or write in English."
+                ).format(name=self.recommended.name)
+                if wrong_language
+                else self.tr("Get {name}, which is made to follow instructions.").format(
+                    name=self.recommended.name
+                )
+            )
             self.get_button.setText(
                 self.tr("Get {name} ({size})").format(
                     name=self.recommended.name, size=format_bytes(self.recommended.size_bytes)
                 )
             )
-        else:
-            text += " " + self.tr("Write in English, or use OpenAI (Settings).")
+        text = " ".join(sentences)
         self.get_button.setVisible(self.recommended is not None)
+        self.english_button.setVisible(wrong_language)
         self.text.setText(text)
         self.show()
 
