@@ -578,6 +578,14 @@
 <context>
     <name>LocalSettingsBox</name>
     <message>
+        <source>How many ideas the model writes side by side. Automatic uses what measured fastest on this computer; 1 writes them one after another.</source>
+        <translation>모델이 동시에 나란히 쓰는 아이디어 수입니다. 자동은 이 컴퓨터에서 가장 빨랐던 값을 쓰고, 1은 하나씩 차례로 씁니다.</translation>
+    </message>
+    <message>
+        <source>Ideas at once</source>
+        <translation>동시에 쓸 아이디어</translation>
+    </message>
+    <message>
         <location filename="../ui/local_settings_box.py" line="39" />
         <source>Local engine (applies when a model is next loaded)</source>
         <translation>로컬 엔진 (다음에 모델을 불러올 때 적용)</translation>
@@ -1216,6 +1224,10 @@
     <message>
         <source>The context size must be between {low} and {high}.</source>
         <translation>문맥 크기는 {low}에서 {high} 사이여야 합니다.</translation>
+    </message>
+    <message>
+        <source>Ideas written at once must be between 1 and {high}.</source>
+        <translation>한 번에 쓰는 아이디어 수는 1에서 {high} 사이여야 합니다.</translation>
     </message>
     <message>
         <source>Threads must be at least 1.</source>
