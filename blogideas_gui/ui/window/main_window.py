@@ -153,6 +153,7 @@ class MainWindow(QMainWindow):
         self.form.generate_requested.connect(self.start_generation)
         self.form.stop_requested.connect(self.stop_generation)
         self.answer.cards.expand_requested.connect(self.expand_idea)
+        self.answer.markdown.appended.connect(self._count_ideas)  # after the cards follow it
         self.model.session_changed.connect(self._update_buttons)
         self.model.busy_changed.connect(self._update_buttons)
         self._apply_settings()
@@ -375,6 +376,12 @@ class MainWindow(QMainWindow):
             self._job.abort()
             self.status.set_idle(self.tr("Stopping…"))
 
+    def _count_ideas(self, _piece: str) -> None:
+        """The history entry of the answer being written counts the cards on screen."""
+        session = self.model.session
+        if session is not None and self.is_generating and not self._expanding:
+            self.sidebar.show_progress(session.id, len(self.answer.cards.cards))
+
     # -- worker signals -------------------------------------------------------
 
     def _on_text(self, text: str, pieces: int) -> None:
@@ -382,9 +389,6 @@ class MainWindow(QMainWindow):
             return
         self.status.count_pieces(pieces)
         self.answer.markdown.append_markdown(text)
-        session = self.model.session
-        if session is not None and not self._expanding:  # the sidebar counts the cards shown
-            self.sidebar.show_progress(session.id, len(self.answer.cards.cards))
 
     def _on_result(self, result: GenerationResult) -> None:
         if self._closed:
