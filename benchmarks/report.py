@@ -1,7 +1,7 @@
 """Turn the measured samples into the table's rows, with targets marked PASS/MISS.
 
-The targets are those of issue 6. Each is a ratio or a bound measured on
-this machine, never a timed test: a MISS is a finding to explain, not a crash.
+The targets are the speed targets of ``benchmarks/README.md``. Each is a ratio or a bound
+measured on this machine, never a timed test: a MISS is a finding to explain, not a crash.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Run every benchmark of issue 6 in one go, print the table and write the JSON.
+"""Run every benchmark in one go, print the table and write the JSON.
 
 Usage (from the repository root)::
 
@@ -46,14 +46,14 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--no-startup", action="store_true", help="skip start-up and memory")
     parser.add_argument("--no-openai", action="store_true", help="skip the OpenAI path")
     parser.add_argument("--no-long", action="store_true", help="skip the 1,000+ token answer")
-    parser.add_argument("--no-shape", action="store_true", help="skip issue 11's shape rows")
+    parser.add_argument("--no-shape", action="store_true", help="skip the answer-shape rows")
     parser.add_argument(
-        "--no-speed", action="store_true", help="skip issue 12's predicted-vs-measured rows"
+        "--no-speed", action="store_true", help="skip the predicted-vs-measured speed rows"
     )
     parser.add_argument(
         "--only-shape",
         action="store_true",
-        help="only issue 11's rows: engine ceiling, CLI, restart (no window, start-up, OpenAI)",
+        help="only the answer-shape rows: engine ceiling, CLI, restart (no window, start-up, OpenAI)",
     )
     parser.add_argument(
         "--quiet-wait", type=float, default=15.0, help="seconds to wait for an idle CPU per sample"

@@ -1,5 +1,4 @@
-"""Issue 11's figures: answers in the asked shape at the engine's own speed; the first word
-after a restart.
+"""Answers in the asked shape at the engine's own speed; the first word after a restart.
 
 * **Engine ceiling**: a bare decode loop on the same llama.cpp build
   (llama-cpp-python 0.3.36's vendored one): after the same prompt, one token

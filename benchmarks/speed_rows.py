@@ -1,4 +1,4 @@
-"""Issue 12's figures: the speed the app predicts here against the speed an answer really has.
+"""Predicted speed: what the app predicts here against the speed an answer really has.
 
 * **Predicted**: ``blogideas models speed`` in a fresh process (the probe the
   window runs at first start: a few seconds of the starter through the app's
@@ -38,7 +38,7 @@ from benchmarks import common
 from benchmarks.common import Workload
 from benchmarks.report import Row, compare, format_table, single
 
-TITLE = "Predicted speed here (the probe) vs a real answer's (issue 12)"
+TITLE = "Predicted speed here (the probe) vs a real answer's"
 # A prediction within a third either way still puts a model on the right side of the
 # 8 tokens/s line for all but the models right at it.
 RATIO_RANGE = (0.67, 1.5)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Add BlogIdeas to the application menu of the current user (no root needed).
 # Shipped inside the .tar.gz; run it once from the unpacked BlogIdeas folder.
+# The window offers the same on its first start (core/common/menu_entry.py).
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 data="${XDG_DATA_HOME:-$HOME/.local/share}"

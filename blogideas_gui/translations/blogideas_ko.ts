@@ -670,16 +670,6 @@
         <translation>프리셋과 역할 프롬프트…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="223" />
-        <source>Free on this computer</source>
-        <translation>이 컴퓨터에서 무료</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="227" />
-        <source>This month: %s of %s</source>
-        <translation>이번 달: %s / %s</translation>
-    </message>
-    <message>
         <location filename="../ui/main_window.py" line="378" />
         <source>Stopping…</source>
         <translation>멈추는 중…</translation>
@@ -1110,6 +1100,14 @@
 </context>
 <context>
     <name>StatusLine</name>
+    <message>
+        <source>Free on this computer</source>
+        <translation>이 컴퓨터에서 무료</translation>
+    </message>
+    <message>
+        <source>This month: %s of %s</source>
+        <translation>이번 달: %s / %s</translation>
+    </message>
     <message>
         <location filename="../ui/status_line.py" line="47" />
         <source>Ready.</source>
@@ -1747,6 +1745,29 @@ There will be {count} blog post ideas for this topic, each from its own angle, w
     <message>
         <source>Get {name}, which is made to follow instructions.</source>
         <translation>지시를 따르도록 만들어진 {name}을(를) 받으세요.</translation>
+    </message>
+</context>
+<context>
+    <name>MenuEntryOffer</name>
+    <message>
+        <source>Add BlogIdeas to your applications menu, so you can start it from there instead of opening this folder?</source>
+        <translation>BlogIdeas를 프로그램 메뉴에 넣을까요? 다음부터 이 폴더를 열지 않고 메뉴에서 바로 실행할 수 있습니다.</translation>
+    </message>
+    <message>
+        <source>Add to the menu</source>
+        <translation>메뉴에 넣기</translation>
+    </message>
+    <message>
+        <source>No, thanks</source>
+        <translation>괜찮습니다</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>닫기</translation>
+    </message>
+    <message>
+        <source>BlogIdeas is now in your applications menu.</source>
+        <translation>이제 프로그램 메뉴에서 BlogIdeas를 실행할 수 있습니다.</translation>
     </message>
 </context>
 </TS>

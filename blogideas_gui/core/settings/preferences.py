@@ -22,6 +22,7 @@ from typing import Any
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.files import read_json, write_json
+from blogideas_gui.core.common.language import LANGUAGES, Language, system_language
 from blogideas_gui.core.common.paths import config_dir
 from blogideas_gui.core.settings.local_settings import LocalSettings
 from blogideas_gui.core.settings.secrets import checked_address
@@ -51,6 +52,8 @@ class Settings:
         local_n_gpu_layers: layers to offload; -1 means all that fit, 0 none.
         monthly_budget_usd: OpenAI spending limit per calendar month.
         first_run_done: whether the first-run guide has been completed.
+        menu_entry_offered: whether the folder build has offered to add
+            itself to the applications menu (asked once, whatever the answer).
     """
 
     ui_language: str = ""
@@ -64,6 +67,18 @@ class Settings:
     local_n_gpu_layers: int = -1
     monthly_budget_usd: float = 10.0
     first_run_done: bool = False
+    menu_entry_offered: bool = False
+
+    def answer_language(self) -> Language:
+        """The language ideas are written in: the chosen one, else the interface's.
+
+        The interface's is the system's unless the user chose one, so an
+        English system gets English answers and a Korean one Korean answers.
+        """
+        for chosen in (self.output_language, self.ui_language):
+            if chosen in LANGUAGES:
+                return "ko" if chosen == "ko" else "en"
+        return system_language()
 
     def local_settings(self) -> LocalSettings:
         """How to load the local model, in the backend's terms (None = automatic)."""

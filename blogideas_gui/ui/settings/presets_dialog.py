@@ -39,6 +39,7 @@ from blogideas_gui.core.writing.presets import (
     platform_name,
 )
 from blogideas_gui.core.writing.templates import TemplateStore
+from blogideas_gui.ui.common.composing import Composition
 
 ERROR_STYLE = "color: #b3261e;"
 NOTE_STYLE = "color: #5f6368;"
@@ -86,6 +87,8 @@ class PresetsDialog(QDialog):
 
         self.refresh_list()
         self._show_template()
+        # A syllable still being composed is finished before a field is saved.
+        self.composition = Composition(self.name, self.tone, self.audience, self.template)
         self.resize(640, 460)
 
     def _presets_tab(self) -> QWidget:
@@ -228,6 +231,7 @@ class PresetsDialog(QDialog):
 
     @Slot()
     def _save_preset(self) -> None:
+        self.composition.commit()
         if not self.name.text().strip():
             self._say(self.preset_message, self.tr("Give the preset a name first."), error=True)
             self.name.setFocus()
@@ -281,6 +285,7 @@ class PresetsDialog(QDialog):
     @Slot()
     def _save_template(self) -> None:
         language = self.template_language_code()
+        self.composition.commit()
         try:
             self._templates.save(language, self.template.toPlainText())
         except BlogIdeasError as error:

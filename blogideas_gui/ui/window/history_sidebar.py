@@ -1,7 +1,10 @@
 """The sidebar of past sessions: newest first, searchable, deletable.
 
 It only lists and asks; the window opens sessions and owns the store's
-writes, so a session being written is never deleted behind its back.
+writes, so a session being written is never deleted behind its back. The
+store learns a session's ideas when its answer ends; until then the window
+says how many idea cards it shows, so the entry never reads "0 ideas ·
+writing" under cards already on screen.
 """
 
 from __future__ import annotations
@@ -42,6 +45,7 @@ class HistorySidebar(QWidget):
     def __init__(self, store: HistoryStore, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._store = store
+        self._progress: tuple[int, int] | None = None  # (session being written, its ideas so far)
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search topics and ideas"))
         self.search.setClearButtonEnabled(True)
@@ -89,9 +93,10 @@ class HistorySidebar(QWidget):
         summaries: list[SessionSummary] = self._store.list_sessions(self.search.text() or None)
         for summary in summaries:
             status = self._status_label(summary.status)
-            detail = f"{local_time(summary.created_at)} · " + self.tr(
-                "%n idea(s)", "", summary.idea_count
-            )
+            ideas = summary.idea_count
+            if summary.status == "running" and self._progress is not None:
+                ideas = self._progress[1] if self._progress[0] == summary.id else ideas
+            detail = f"{local_time(summary.created_at)} · " + self.tr("%n idea(s)", "", ideas)
             detail += f" · {status}" if status else ""
             item = QListWidgetItem(f"{summary.topic}\n{detail}")
             item.setData(Qt.ItemDataRole.UserRole, summary.id)
@@ -101,6 +106,12 @@ class HistorySidebar(QWidget):
                 self.sessions.setCurrentItem(item)
         self.delete_button.setEnabled(bool(summaries))
         self.delete_all_button.setEnabled(bool(summaries))
+
+    def show_progress(self, session_id: int, ideas: int) -> None:
+        """Session ``session_id``, still being written, shows ``ideas`` ideas so far."""
+        if self._progress != (session_id, ideas):
+            self._progress = (session_id, ideas)
+            self.refresh()
 
     def current_id(self) -> int | None:
         """The selected session's id, if any."""

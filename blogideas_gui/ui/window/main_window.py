@@ -17,18 +17,20 @@ from __future__ import annotations
 import dataclasses
 import logging
 from collections.abc import Callable
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from blogideas_gui.core.account.budget import Ledger, format_usd
+from blogideas_gui.core.account.budget import Ledger
 from blogideas_gui.core.backends.base import Backend, GenerationOptions
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, user_message
 from blogideas_gui.core.common.files import report
 from blogideas_gui.core.common.language import Language
+from blogideas_gui.core.common.menu_entry import menu_entry_path
 from blogideas_gui.core.generation.pacing import PACE_SECONDS
 from blogideas_gui.core.generation.runner import GenerationResult
 from blogideas_gui.core.history.store import HistoryStore
@@ -44,6 +46,7 @@ from blogideas_gui.ui.window.answer_panel import AnswerPanel
 from blogideas_gui.ui.window.history_actions import Dialogs, HistoryActions
 from blogideas_gui.ui.window.history_sidebar import HistorySidebar
 from blogideas_gui.ui.window.language_notice import LanguageNotice
+from blogideas_gui.ui.window.menu_entry_offer import MenuEntryOffer
 from blogideas_gui.ui.window.notice_banner import NoticeBanner
 from blogideas_gui.ui.window.request_form import RequestForm
 from blogideas_gui.ui.window.session_model import SessionModel
@@ -69,6 +72,8 @@ class MainWindow(QMainWindow):
         settings: the settings to start with.
         ledger: the month's spending.
         dialogs: the file and question dialogs the history actions open.
+        folder_build: the unpacked folder build this app runs from, which
+            offers once to join the applications menu; None for any other install.
 
     Signals:
         ui_language_changed(str): the user chose another interface language.
@@ -85,6 +90,7 @@ class MainWindow(QMainWindow):
         settings: Settings | None = None,
         ledger: Ledger | None = None,
         dialogs: Dialogs | None = None,
+        folder_build: Path | None = None,
     ) -> None:
         super().__init__()
         self.settings = settings or Settings()
@@ -105,8 +111,7 @@ class MainWindow(QMainWindow):
         self.model = SessionModel(self.store, self)
         self.setWindowTitle(self.tr("BlogIdeas — blog post ideas"))
 
-        output: Language = "en" if self.settings.output_language == "en" else "ko"
-        self.form = RequestForm(language or output, self)
+        self.form = RequestForm(language or self.settings.answer_language(), self)
         self.language_notice = LanguageNotice(self.form, self)
         self.language_notice.get_model.connect(self.get_model)
         self.answer = AnswerPanel(self)
@@ -118,6 +123,10 @@ class MainWindow(QMainWindow):
         right = QWidget(self)
         column = QVBoxLayout(right)
         column.addWidget(self.notices)
+        if folder_build and not self.settings.menu_entry_offered and not menu_entry_path().exists():
+            offer = MenuEntryOffer(folder_build, self)
+            offer.answered.connect(self._menu_entry_answered)
+            column.addWidget(offer)
         column.addWidget(self.form)
         column.addWidget(self.language_notice)
         column.addWidget(self.answer, 1)
@@ -144,10 +153,12 @@ class MainWindow(QMainWindow):
         self.form.generate_requested.connect(self.start_generation)
         self.form.stop_requested.connect(self.stop_generation)
         self.answer.cards.expand_requested.connect(self.expand_idea)
+        self.answer.markdown.appended.connect(self._count_ideas)  # after the cards follow it
         self.model.session_changed.connect(self._update_buttons)
         self.model.busy_changed.connect(self._update_buttons)
         self._apply_settings()
         self.form.backend.currentIndexChanged.connect(self._update_spending)
+        self.form.server.textChanged.connect(self._update_spending)
         self._update_buttons()
         self.form.topic.setFocus()  # the window opens ready to type a topic
 
@@ -167,6 +178,7 @@ class MainWindow(QMainWindow):
 
     def collect_settings(self) -> Settings:
         """The settings as the window stands now, to be saved."""
+        self.form.composition.commit()
         backend = self.form.backend.currentData()
         self.settings = dataclasses.replace(
             self.settings.with_local(self.local_settings),
@@ -228,14 +240,17 @@ class MainWindow(QMainWindow):
         if language_changed:
             self.ui_language_changed.emit(settings.ui_language)
 
+    def _menu_entry_answered(self) -> None:
+        """Keep the answer to the menu offer, which is never made again (the model stays loaded)."""
+        self.settings.menu_entry_offered = True
+        try:
+            save_settings(self.collect_settings())
+        except BlogIdeasError as error:
+            report(error)
+
     def _update_spending(self) -> None:
-        """This month's OpenAI spending against the limit, or "free" for local."""
-        if self.form.backend.currentData() == "local":
-            self.status.spending.setText(self.tr("Free on this computer"))
-            return
-        spent = format_usd(self.ledger.month_total())
-        limit = format_usd(self.settings.monthly_budget_usd)
-        self.status.spending.setText(self.tr("This month: %s of %s") % (spent, limit))
+        backend, server = self.form.backend.currentData(), self.form.server.text().strip()
+        self.status.show_spending(backend, server, self.ledger, self.settings.monthly_budget_usd)
 
     # -- state ----------------------------------------------------------------
 
@@ -361,6 +376,12 @@ class MainWindow(QMainWindow):
         if self._job is not None:
             self._job.abort()
             self.status.set_idle(self.tr("Stopping…"))
+
+    def _count_ideas(self, _piece: str) -> None:
+        """The history entry of the answer being written counts the cards on screen."""
+        session = self.model.session
+        if session is not None and self.is_generating and not self._expanding:
+            self.sidebar.show_progress(session.id, len(self.answer.cards.cards))
 
     # -- worker signals -------------------------------------------------------
 

@@ -2,7 +2,8 @@
 
 Ctrl+Enter generates and Esc stops from anywhere in the window (shortcuts),
 and from the topic box itself (an event filter), since the shortcut map does
-not see keys sent to an inactive window.
+not see keys sent to an inactive window. A syllable a Korean input method is
+still composing is finished before the form is read (:mod:`.composing`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from blogideas_gui.core.backends.openai_api import DEFAULT_MODEL
 from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.writing.presets import Preset, PresetStore
 from blogideas_gui.core.writing.prompts import MAX_IDEAS, MIN_IDEAS, IdeaRequest
+from blogideas_gui.ui.common.composing import Composition
 
 
 class LineLabel(QLabel):
@@ -131,6 +133,7 @@ class RequestForm(QWidget):
             QShortcut(QKeySequence(keys), window, self.generate_requested.emit)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), window, self.stop_requested.emit)
         self.topic.installEventFilter(self)
+        self.composition = Composition(self.topic, self.server, self.model_name)
         self.local_model_name = ""
         self.reload_presets()
         self._backend_changed()
@@ -161,7 +164,11 @@ class RequestForm(QWidget):
         return super().eventFilter(watched, event)
 
     def request(self) -> IdeaRequest:
-        """The request as typed (not yet validated), with the chosen preset's choices."""
+        """The request as typed (not yet validated), with the chosen preset's choices.
+
+        A syllable still being composed is part of what was typed: finished first.
+        """
+        self.composition.commit()
         preset = self.presets.get(self.preset.currentData() or "") or Preset("")
         return IdeaRequest(
             topic=self.topic.toPlainText(),

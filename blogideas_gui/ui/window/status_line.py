@@ -2,7 +2,9 @@
 
 The blogger's page showed nothing while the model worked; here the phase
 (loading the model, waiting for the first word, writing), the elapsed time,
-tokens per second and the cost are always in view.
+tokens per second and the cost are always in view, and beside them what
+requests cost here: nothing on this computer, the month's spending against its
+limit on OpenAI, and no budget for another server, which OpenAI does not bill.
 """
 
 from __future__ import annotations
@@ -13,8 +15,10 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtGui import QPainter, QPaintEvent, QPalette
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QWidget
 
+from blogideas_gui.core.account.budget import Ledger, format_usd
 from blogideas_gui.core.account.costs import format_cost
 from blogideas_gui.core.generation.runner import GenerationResult, Phase
+from blogideas_gui.core.settings.secrets import OPENAI_API_URL, is_openai_address
 
 _FRAMES = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 _TICK_MS = 100
@@ -150,6 +154,16 @@ class StatusLine(QWidget):
             parts.append(self.tr("free-form answer: the server does not take the idea format"))
         parts.append(cost)
         self.set_idle(" · ".join(parts))
+
+    def show_spending(self, backend: str, server: str, ledger: Ledger, limit_usd: float) -> None:
+        """What requests cost with ``backend`` at ``server`` ("" is OpenAI itself)."""
+        if backend == "local":
+            self.spending.setText(self.tr("Free on this computer"))
+        elif is_openai_address(server or OPENAI_API_URL):
+            spent, limit = format_usd(ledger.month_total()), format_usd(limit_usd)
+            self.spending.setText(self.tr("This month: %s of %s") % (spent, limit))
+        else:
+            self.spending.setText("")
 
     def _tick(self) -> None:
         """Turn the spinner and refresh the elapsed time."""

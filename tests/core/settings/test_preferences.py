@@ -5,12 +5,14 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 
 from blogideas_gui.core.common import files as settings_module
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.language import use_language
 from blogideas_gui.core.common.paths import config_dir
 from blogideas_gui.core.settings.preferences import (
     Settings,
@@ -144,3 +146,40 @@ def test_a_server_address_holding_a_key_is_neither_saved_nor_read() -> None:
     assert load_settings().settings.openai_base_url == ""
     save_settings(Settings(openai_base_url="http://192.168.0.10:11434/v1"))
     assert load_settings().settings.openai_base_url == "http://192.168.0.10:11434/v1"
+
+
+@pytest.fixture
+def system(monkeypatch: pytest.MonkeyPatch) -> Callable[[str], None]:
+    """Set the system's locale as a desktop session does (LANG), nothing forcing another."""
+    for name in ("BLOGIDEAS_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    use_language(None)
+
+    def use(locale_name: str) -> None:
+        monkeypatch.setenv("LANG", locale_name)
+
+    return use
+
+
+def test_answers_follow_the_system_language_on_a_first_start(
+    system: Callable[[str], None],
+) -> None:
+    system("en_US.UTF-8")
+    assert Settings().answer_language() == "en"
+    system("ko_KR.UTF-8")
+    assert Settings().answer_language() == "ko"
+
+
+def test_a_chosen_answer_or_interface_language_wins_over_the_system(
+    system: Callable[[str], None],
+) -> None:
+    system("ko_KR.UTF-8")
+    assert Settings(output_language="en").answer_language() == "en"
+    assert Settings(ui_language="en").answer_language() == "en"
+    assert Settings(ui_language="en", output_language="ko").answer_language() == "ko"
+
+
+def test_the_menu_offer_answer_is_kept() -> None:
+    assert load_settings().settings.menu_entry_offered is False
+    save_settings(Settings(menu_entry_offered=True))
+    assert load_settings().settings.menu_entry_offered is True

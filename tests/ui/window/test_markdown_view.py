@@ -1,8 +1,8 @@
 """The streamed answer view: only the tail is rendered again, and it looks the same.
 
 The view keeps the finished blocks of a streaming answer in the document and
-replaces only the unfinished tail (issue 6: whole re-renders took the CPU
-from llama.cpp). These tests stream real Markdown into the real widget in
+replaces only the unfinished tail (whole re-renders took the CPU from
+llama.cpp and froze long answers). These tests stream real Markdown into the real widget in
 small pieces, rendering after every piece, and compare the document block
 by block with Qt rendering the whole text at once.
 """
