@@ -396,6 +396,7 @@ class MainWindow(QMainWindow):
             return
         self.status.count_pieces(pieces)
         self.answer.add_to_part(part, text)
+        self._count_ideas(text)
 
     def _on_result(self, result: GenerationResult) -> None:
         if self._closed:
