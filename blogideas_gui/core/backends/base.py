@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Protocol, TypedDict
 
 from blogideas_gui.core.backends.constraint import Constraint
@@ -112,6 +113,44 @@ class Part:
     constraint: Constraint
 
 
+@dataclass(frozen=True)
+class Capabilities:
+    """What a backend can do besides streaming, so callers ask it instead of checking its class.
+
+    Attributes:
+        parallel_sequences: the most parts it writes at once (1: one after
+            another); :meth:`Backend.sequences_for` says how many for an answer.
+        structured_output: it can ask its server for a JSON schema.
+        measured_file: the model file whose speed on this computer its
+            answers measure (a local model), for the speed advice; None else.
+        connection_check: :meth:`Backend.check_connection` asks a server.
+    """
+
+    parallel_sequences: int = 1
+    structured_output: bool = False
+    measured_file: Path | None = None
+    connection_check: bool = False
+
+
+@dataclass(frozen=True)
+class ConnectionCheck:
+    """What a backend's connection check learned (the first-run guide's Test button).
+
+    Attributes:
+        server: the host that answered ("" for this computer).
+        model: the model asked for.
+        models: the models a compatible server lists (empty after a chat probe).
+        model_listed: whether ``model`` is among them; None when not asked.
+        usage: tokens the chat probe used (record its cost); None for a listing.
+    """
+
+    server: str
+    model: str
+    models: tuple[str, ...] = ()
+    model_listed: bool | None = None
+    usage: Usage | None = None
+
+
 @dataclass
 class BackendInfo:
     """What the window and the JSON output say about a backend."""
@@ -148,6 +187,11 @@ class Backend(Protocol):
         """Whether requests cost nothing (a local model)."""
         ...
 
+    @property
+    def capabilities(self) -> Capabilities:
+        """What else it can do (see :class:`Capabilities`)."""
+        ...
+
     def load(self) -> None:
         """Prepare the backend; cheap when already prepared."""
         ...
@@ -175,6 +219,17 @@ class Backend(Protocol):
         cancel: CancelToken,
     ) -> Iterator[BackendEvent]:
         """Stream every part, each text event tagged with its part's place; then one Done."""
+        ...
+
+    def check_connection(
+        self, probe: str = "auto", cancel: CancelToken | None = None
+    ) -> ConnectionCheck:
+        """One cheap request that shows whether the backend answers (a server's key and model).
+
+        ``probe`` chooses how a server is asked (``"models"``, ``"chat"``, or
+        ``"auto"``). Raises :class:`~blogideas_gui.core.common.errors.BlogIdeasError`
+        with what is wrong.
+        """
         ...
 
     def info(self) -> BackendInfo:

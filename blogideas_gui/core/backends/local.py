@@ -32,7 +32,9 @@ from typing import Any
 from blogideas_gui.core.backends.base import (
     BackendEvent,
     BackendInfo,
+    Capabilities,
     ChatMessage,
+    ConnectionCheck,
     Done,
     GenerationOptions,
     Part,
@@ -149,6 +151,15 @@ class LocalBackend:
         """Local generation never costs anything."""
         return True
 
+    @property
+    def capabilities(self) -> Capabilities:
+        """Several sequences at once (not for a recurrent model); its answers measure its speed."""
+        side_by_side = self._engine is None or self._engine.batch is not None
+        return Capabilities(
+            parallel_sequences=MAX_SEQUENCES if side_by_side else 1,
+            measured_file=self.model_path,
+        )
+
     def load(self) -> None:
         """Read the model into memory (once); GPU layers where the build can.
 
@@ -256,6 +267,13 @@ class LocalBackend:
             yield event
         # After the answer, so the first word never waits for the disk; once per role prompt.
         engine.states.save(prefix)
+
+    def check_connection(
+        self, probe: str = "auto", cancel: CancelToken | None = None
+    ) -> ConnectionCheck:
+        """No server to ask: the check is that the model loads on this computer."""
+        self.load()
+        return ConnectionCheck("", self.model_name)
 
     def sequences_for(self, count: int) -> int:
         """Ideas written at once: the setting, else the probe's choice; 1 for recurrent models."""

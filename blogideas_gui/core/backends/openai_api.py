@@ -14,14 +14,15 @@ from __future__ import annotations
 import functools
 import logging
 from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from blogideas_gui.core.backends.base import (
     BackendEvent,
     BackendInfo,
+    Capabilities,
     ChatMessage,
+    ConnectionCheck,
     Done,
     GenerationOptions,
     Part,
@@ -75,25 +76,6 @@ def _estimated_usage(messages: Sequence[ChatMessage], chunks: int) -> Usage:
     )
 
 
-@dataclass(frozen=True)
-class ConnectionCheck:
-    """What the first-run guide's Test button learned.
-
-    Attributes:
-        server: the host that answered.
-        model: the model asked for.
-        models: the models a compatible server lists (empty after a chat probe).
-        model_listed: whether ``model`` is among them; None when not asked.
-        usage: tokens the chat probe used (record its cost); None for a listing.
-    """
-
-    server: str
-    model: str
-    models: tuple[str, ...] = ()
-    model_listed: bool | None = None
-    usage: Usage | None = None
-
-
 class OpenAIBackend:
     """Streamed chat completions over the OpenAI protocol.
 
@@ -142,6 +124,11 @@ class OpenAIBackend:
     def is_free(self) -> bool:
         """OpenAI charges per token; other servers' prices are unknown, not free."""
         return False
+
+    @property
+    def capabilities(self) -> Capabilities:
+        """A JSON schema for the answer, and a connection check; one answer at a time."""
+        return Capabilities(structured_output=True, connection_check=True)
 
     def load(self) -> None:
         """Build the client; fail early when OpenAI itself is used without a key.
@@ -313,9 +300,9 @@ class OpenAIBackend:
                 continue
             return None if response is None else (response, dialect)
 
-    def test_connection(
+    def check_connection(
         self,
-        probe: Literal["auto", "models", "chat"] = "auto",
+        probe: str = "auto",
         cancel: CancelToken | None = None,
         timeout: float = TEST_TIMEOUT_SECONDS,
     ) -> ConnectionCheck:

@@ -51,7 +51,10 @@ class PhaseChanged:
 
 @dataclass
 class GenerationResult:
-    """Everything known about a request once it ended (finished or stopped)."""
+    """Everything known about a request once it ended (finished or stopped).
+
+    ``sequences`` is how many ideas were written at once (1: in one sequence).
+    """
 
     request: IdeaRequest
     backend: str
@@ -67,6 +70,7 @@ class GenerationResult:
     complete: int = 0
     held_to: str = ""
     note: str = ""
+    sequences: int = 1
 
     @property
     def finished(self) -> bool:
@@ -160,7 +164,10 @@ def generate(
     first: float | None = None
     first_pieces = 0
     done = Done(Usage(), "cancelled")
-    for event in _stream(request, backend, cancel, options, shape, messages, role, angles, avoid):
+    sequences = 1 if shape is None or messages is not None else backend.sequences_for(request.count)
+    events = _stream(request, backend, cancel, options, shape, messages, role, angles, avoid,
+                     sequences)  # fmt: skip
+    for event in events:
         if isinstance(event, TextDelta):
             if first is None:
                 first = clock()
@@ -201,6 +208,7 @@ def generate(
         # A server that took the schema but wrote no JSON did not keep the shape.
         held_to="" if done.held_to == "schema" and not reader.is_json else done.held_to,
         note=done.note,
+        sequences=sequences if parts.markdown else 1,
     )
 
 
@@ -214,12 +222,13 @@ def _stream(
     role: str | None,
     angles: Sequence[str] | None,
     avoid: Sequence[str],
+    sequences: int,
 ) -> Iterator[BackendEvent]:
     """The backend's events: the given messages, all ideas in one answer, or one part each."""
     if shape is None or messages is not None:
         return backend.stream(messages or [], options, cancel)
     chosen = list(angles or angles_for(request.count, request.language, ()))
-    if backend.sequences_for(request.count) < 2:
+    if sequences < 2:
         return backend.stream(build_messages(request, role, chosen, avoid), options, cancel)
     parts = [
         Part(build_part_messages(request, number, chosen[number - 1], avoid, role), own)

@@ -12,18 +12,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from blogideas_gui.core.backends.base import Backend
-from blogideas_gui.core.backends.local import LocalBackend
 from blogideas_gui.core.generation.runner import GenerationEvent, GenerationResult
 from blogideas_gui.core.models.speed import record_answer
 
 
 def speed_noted(events: Iterator[GenerationEvent], backend: Backend) -> Iterator[GenerationEvent]:
     """Pass ``events`` on; note a finished local answer's speed for its model file."""
+    measured = backend.capabilities.measured_file
     for event in events:
         if (
             isinstance(event, GenerationResult)
-            and isinstance(backend, LocalBackend)
+            and measured is not None
             and not event.stopped
+            and event.sequences == 1  # side by side, the speed is of several sequences
         ):
-            record_answer(backend.model_path, event.tokens_per_second, event.usage.completion_tokens)
+            record_answer(measured, event.tokens_per_second, event.usage.completion_tokens)
         yield event

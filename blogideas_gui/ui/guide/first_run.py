@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 )
 
 from blogideas_gui.core.account.budget import format_usd
-from blogideas_gui.core.backends.openai_api import DEFAULT_MODEL, ConnectionCheck, OpenAIBackend
+from blogideas_gui.core.backends.base import ConnectionCheck
+from blogideas_gui.core.backends.openai_api import DEFAULT_MODEL, OpenAIBackend
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind, user_message
 from blogideas_gui.core.common.language import Language, system_language
@@ -278,7 +279,7 @@ class FirstRunGuide(QDialog):
             backend = OpenAIBackend(api_key=key, base_url=url, max_retries=0)
             try:
                 # A chat call, not a model listing: only it reveals an account without credit.
-                return backend.test_connection(probe="chat", cancel=cancel)
+                return backend.check_connection(probe="chat", cancel=cancel)
             finally:
                 backend.close()
 
@@ -329,7 +330,7 @@ class FirstRunGuide(QDialog):
         def probe(cancel: CancelToken) -> ConnectionCheck:
             backend = OpenAIBackend(base_url=address, model=model, max_retries=0)
             try:
-                return backend.test_connection(cancel=cancel)
+                return backend.check_connection(cancel=cancel)
             finally:
                 backend.close()
 

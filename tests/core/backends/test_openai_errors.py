@@ -233,7 +233,7 @@ def test_openai_itself_gets_max_completion_tokens() -> None:
 
 def test_connection_lists_a_compatible_servers_models() -> None:
     with openai_script_server([Reply(200, model_list("llama3.2", "qwen2.5"))]) as (url, seen):
-        check = OpenAIBackend(model="qwen2.5", base_url=url).test_connection()
+        check = OpenAIBackend(model="qwen2.5", base_url=url).check_connection()
     assert (seen[0].method, seen[0].path) == ("GET", "/v1/models")
     assert check.models == ("llama3.2", "qwen2.5")
     assert check.model_listed is True
@@ -242,21 +242,21 @@ def test_connection_lists_a_compatible_servers_models() -> None:
 
 def test_connection_says_when_the_model_is_not_on_the_server() -> None:
     with openai_script_server([Reply(200, model_list("llama3.2"))]) as (url, _):
-        check = OpenAIBackend(model="mistral", base_url=url).test_connection()
+        check = OpenAIBackend(model="mistral", base_url=url).check_connection()
     assert check.model_listed is False
 
 
 def test_connection_without_a_listing_falls_back_to_one_token() -> None:
     replies = [Reply(404, NOT_FOUND), Reply(200, completion())]
     with openai_script_server(replies) as (url, seen):
-        check = OpenAIBackend(model="m", base_url=url).test_connection()
+        check = OpenAIBackend(model="m", base_url=url).check_connection()
     assert [s.path for s in seen] == ["/v1/models", "/v1/chat/completions"]
     assert check.usage is not None and check.usage.completion_tokens == 1
 
 
 def test_connection_chat_probe_is_one_token_and_reports_usage() -> None:
     with openai_script_server([Reply(200, completion())]) as (url, seen):
-        check = backend(url).test_connection(probe="chat")
+        check = backend(url).check_connection(probe="chat")
     body = seen[0].body
     assert body is not None and body["max_tokens"] == 1 and not body.get("stream")
     assert check.usage is not None
@@ -272,10 +272,10 @@ def test_connection_chat_probe_is_one_token_and_reports_usage() -> None:
 )
 def test_connection_explains_a_refusal(reply: Reply, kind: ErrorKind) -> None:
     with openai_script_server([reply]) as (url, _), pytest.raises(BlogIdeasError) as caught:
-        backend(url).test_connection(probe="chat")
+        backend(url).check_connection(probe="chat")
     assert caught.value.kind is kind
 
 
 def test_connection_to_a_real_server(llama_server: str) -> None:
-    check = OpenAIBackend(model="smollm2", base_url=llama_server).test_connection()
+    check = OpenAIBackend(model="smollm2", base_url=llama_server).check_connection()
     assert check.model_listed is True

@@ -49,7 +49,7 @@ def hosts(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Hosts]:
 def list_models(address: str) -> None:
     backend = OpenAIBackend(model="m", base_url=address, max_retries=0)
     try:
-        backend.test_connection(probe="models")
+        backend.check_connection(probe="models")
     finally:
         backend.close()
 

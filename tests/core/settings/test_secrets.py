@@ -223,5 +223,5 @@ def test_the_backend_uses_the_stored_key_for_openai_only(monkeypatch: pytest.Mon
     with openai_script_server([Reply(401, INVALID_KEY)]) as (url, seen):
         other = OpenAIBackend(model="llama3.2", base_url=url)
         with pytest.raises(BlogIdeasError):
-            other.test_connection()
+            other.check_connection()
     assert all(KEY not in str(request.headers) for request in seen)
