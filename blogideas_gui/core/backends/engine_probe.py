@@ -34,10 +34,10 @@ _PROSE = (
 )
 
 
-# A step's first runs warm caches and thread pools; they are not timed.
-_WARM_STEPS = 2
+# A width's first step warms caches and thread pools; it is not timed.
+_WARM_STEPS = 1
 # Enough timed steps for a median and quartiles, whatever the time budget.
-_MIN_STEPS = 6
+_MIN_STEPS = 4
 
 
 @dataclass(frozen=True)
