@@ -37,7 +37,7 @@ _PROSE = (
 # A width's first step warms caches and thread pools; it is not timed.
 _WARM_STEPS = 1
 # Enough timed steps for a median and quartiles, whatever the time budget.
-_MIN_STEPS = 4
+_MIN_STEPS = 3
 
 
 @dataclass(frozen=True)

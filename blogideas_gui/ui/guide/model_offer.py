@@ -151,7 +151,7 @@ class ModelOffer(QWidget):
         if self.row is None:
             self.row = DownloadRow(entry, self._downloader, self._folder, self._language, self)
             self.row.installed.connect(self._on_installed)
-            self._layout.addWidget(self.row)
+            self._layout.insertWidget(self._layout.indexOf(self.second), self.row)
         self.row.set_advice(next(a for a in advice if a.entry.id == entry.id), recommended=True)
         present = {model.path.name for model in list_installed(self._folder, self._entries)}
         self.row.refresh(installed=self.row.source.local_name in present)

@@ -90,7 +90,9 @@ def test_only_real_answers_long_enough_count(tmp_path: Path) -> None:
 def test_a_real_local_answer_is_noted_for_its_model(local_backend: LocalBackend) -> None:
     request = IdeaRequest("home coffee brewing", 1, "en")
     options = GenerationOptions(max_tokens=48, seed=1)
-    events = list(speed_noted(generate(request, local_backend, CancelToken(), options), local_backend))
+    events = list(
+        speed_noted(generate(request, local_backend, CancelToken(), options), local_backend)
+    )
     result = events[-1]
     assert isinstance(result, GenerationResult) and result.usage.completion_tokens >= MIN_RUN_TOKENS
     key = f"{local_backend.model_path.name}:{local_backend.model_path.stat().st_size}"
