@@ -36,7 +36,7 @@ _PROSE = (
 
 # A width's first step warms caches and thread pools; it is not timed.
 _WARM_STEPS = 1
-# Enough timed steps for a median and quartiles, whatever the time budget.
+# Enough timed steps for a median, whatever the time budget.
 _MIN_STEPS = 3
 
 
@@ -87,19 +87,6 @@ def measure_engine(
     return EngineSpeed(len(tokens) / reading, decode_tokens / writing)
 
 
-@dataclass(frozen=True)
-class ParallelSpeed:
-    """``sequences`` decoding together: their tokens per second in all, and how steady that was.
-
-    ``spread`` is the interquartile range of the step times over their median:
-    near 0 on a quiet computer, large when other programs took turns.
-    """
-
-    sequences: int
-    tokens_per_second: float
-    spread: float
-
-
 def measure_parallel(
     model_path: Path,
     *,
@@ -109,8 +96,8 @@ def measure_parallel(
     steps: int = 24,
     budget: float = 6.0,
     clock: Callable[[], float] = time.perf_counter,
-) -> list[ParallelSpeed]:
-    """Decode ``k`` sequences after one shared prompt, for each ``k`` in ``widths``.
+) -> dict[int, float]:
+    """Decode ``k`` sequences after one shared prompt: ``k`` -> their tokens per second in all.
 
     The prompt is evaluated once as sequence 0 and copied to the others
     (``llama_memory_seq_cp`` in a unified KV cache), as ideas written at once
@@ -149,7 +136,7 @@ def measure_parallel(
             if engine.llama_decode(context, batch) != 0:
                 raise BlogIdeasError(ErrorKind.MODEL_LOAD_FAILED, model_path.name)
             memory = engine.llama_get_memory(context)
-            speeds = []
+            speeds: dict[int, float] = {}
             for width in widths:
                 engine.llama_memory_seq_rm(memory, -1, len(prompt), -1)
                 for sequence in range(1, width):
@@ -166,12 +153,7 @@ def measure_parallel(
                     if engine.llama_decode(context, batch) != 0:
                         raise BlogIdeasError(ErrorKind.MODEL_LOAD_FAILED, model_path.name)
                     times.append(clock() - started)
-                timed = times[_WARM_STEPS:]
-                median = statistics.median(timed)
-                quartiles = statistics.quantiles(timed, n=4)
-                speeds.append(
-                    ParallelSpeed(width, width / median, (quartiles[2] - quartiles[0]) / median)
-                )
+                speeds[width] = width / statistics.median(times[_WARM_STEPS:])
             return speeds
         finally:
             engine.llama_batch_free(batch)

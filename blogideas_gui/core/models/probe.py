@@ -124,7 +124,6 @@ class Measured:
     kept: Probe
     verdict: Verdict
     others: float
-    parallel: dict[int, float]
 
 
 def measure_speed(
@@ -176,13 +175,15 @@ def measure_and_keep(
         len(engine) < ROUNDS and clock() - started < TIME_BUDGET and not cancel.is_set()
     ):
         engine.append(_engine_speed(path, backend.n_threads, clock))
-    parallel = {
-        speed.sequences: speed.tokens_per_second
-        for speed in measure_parallel(
-            path, n_threads=backend.n_threads, widths=PARALLEL_WIDTHS,
-            prompt_tokens=PARALLEL_PROMPT_TOKENS, steps=PARALLEL_STEPS, budget=PARALLEL_BUDGET, clock=clock,
-        )
-    }  # fmt: skip
+    parallel = measure_parallel(
+        path,
+        n_threads=backend.n_threads,
+        widths=PARALLEL_WIDTHS,
+        prompt_tokens=PARALLEL_PROMPT_TOKENS,
+        steps=PARALLEL_STEPS,
+        budget=PARALLEL_BUDGET,
+        clock=clock,
+    )
     decoding = [e.tokens_per_second for e in engine]
     probe = Probe(
         tokens_per_second=statistics.median(app),
@@ -199,7 +200,7 @@ def measure_and_keep(
     save_book(book)
     log.info("speed probe %s (others used %.0f%%): %s", verdict.value, others * 100, probe)
     assert book.probe is not None
-    return Measured(probe, book.probe, verdict, others, parallel)
+    return Measured(probe, book.probe, verdict, others)
 
 
 def speed_command() -> list[str]:
