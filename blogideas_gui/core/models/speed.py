@@ -194,9 +194,10 @@ class SpeedBook:
     def parallel_table(self, model_path: Path | None) -> dict[int, float]:
         """The table measured for ``model_path`` (``None``: the starter), else the starter's.
 
-        A larger model gains at least as much from batching as the starter
-        (one step reads its weights once for every sequence), so the
-        starter's table is a safe stand-in for a model not measured itself.
+        Which number of sequences pays is mostly this computer's matter (its
+        cores and memory), and a larger model, reading more weights per step,
+        gains more from sharing a step, not less: so the starter's table
+        stands in for a model not measured itself.
         """
         starter = starter_model_path()
         for path in (model_path, starter):
@@ -283,7 +284,7 @@ def _probe_from(data: object) -> Probe | None:
             model_bytes=int(data["model_bytes"]),
             threads=int(data["threads"]),
             measured_at=float(data["measured_at"]),
-            noise=float(data.get("noise", 0.0)),
+            noise=max(0.0, float(data.get("noise", 0.0))),
         )
     except (KeyError, TypeError, ValueError):
         return None
