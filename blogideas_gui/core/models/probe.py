@@ -37,7 +37,7 @@ from blogideas_gui.core.backends.engine_probe import EngineSpeed, measure_engine
 from blogideas_gui.core.backends.local import LocalBackend
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.models.probe_verdict import Verdict, settle, spread
+from blogideas_gui.core.models.probe_verdict import BUSY_SHARE, Verdict, settle, spread
 from blogideas_gui.core.models.speed import Probe, SpeedBook, load_book, save_book
 from blogideas_gui.core.models.starter import starter_model_path
 
@@ -175,14 +175,20 @@ def measure_and_keep(
         len(engine) < ROUNDS and clock() - started < TIME_BUDGET and not cancel.is_set()
     ):
         engine.append(_engine_speed(path, backend.n_threads, clock))
-    parallel = measure_parallel(
-        path,
-        n_threads=backend.n_threads,
-        widths=PARALLEL_WIDTHS,
-        prompt_tokens=PARALLEL_PROMPT_TOKENS,
-        steps=PARALLEL_STEPS,
-        budget=PARALLEL_BUDGET,
-        clock=clock,
+    # A busy computer's table would not replace one measured before (:func:`settle`):
+    # skip it there, and the probe ends sooner.
+    parallel = (
+        {}
+        if neighbours.share() >= BUSY_SHARE and load_book().parallel_table(path)
+        else measure_parallel(
+            path,
+            n_threads=backend.n_threads,
+            widths=PARALLEL_WIDTHS,
+            prompt_tokens=PARALLEL_PROMPT_TOKENS,
+            steps=PARALLEL_STEPS,
+            budget=PARALLEL_BUDGET,
+            clock=clock,
+        )
     )
     decoding = [e.tokens_per_second for e in engine]
     probe = Probe(
