@@ -13,6 +13,7 @@ import argparse
 import json
 import signal
 import sys
+import time
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -20,7 +21,7 @@ from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP
 from blogideas_gui.core.common.units import format_bytes
-from blogideas_gui.core.models.advice import advise, recommend
+from blogideas_gui.core.models.advice import advise, choose
 from blogideas_gui.core.models.catalog import find_entry, load_catalog
 from blogideas_gui.core.models.downloads import (
     DownloadOptions,
@@ -38,8 +39,15 @@ from blogideas_gui.core.models.gguf import GgufFacts, known_facts
 from blogideas_gui.core.models.hub import hub_endpoint
 from blogideas_gui.core.models.installed import import_model, list_installed, remove_model
 from blogideas_gui.core.models.machine import machine_facts
-from blogideas_gui.core.models.probe import measure_speed
-from blogideas_gui.core.models.speed import LIVE_TOKENS_PER_SECOND, Prediction, SpeedBook, load_book
+from blogideas_gui.core.models.probe import Measured, measure_and_keep, measure_speed
+from blogideas_gui.core.models.probe_verdict import Verdict
+from blogideas_gui.core.models.speed import (
+    LIVE_TOKENS_PER_SECOND,
+    Prediction,
+    SpeedBook,
+    fastest_width,
+    load_book,
+)
 from blogideas_gui.core.settings.local_settings import DEFAULT_CONTEXT
 
 
@@ -85,14 +93,7 @@ def run_models(args: argparse.Namespace) -> int:
             print(f"Read from the file: {describe_facts(read)}")
         return 0
     if command == "speed":
-        probe = measure_speed()
-        if args.json:
-            print(json.dumps({"probe": probe.to_dict()}, indent=2))
-        else:
-            print(
-                f"The starter model writes {probe.tokens_per_second:.0f} tokens a second here "
-                f"(the bare engine {probe.engine_tokens_per_second:.0f}); kept for the advice."
-            )
+        _report_speed(measure_and_keep(), args.json)
         return 0
     if command == "remove":
         freed = remove_model(args.model)
@@ -116,6 +117,47 @@ def describe_facts(facts: GgufFacts) -> str:
         f"{facts.architecture}, {facts.parameters_label} parameters, "
         f"{facts.quantization}, {context}, {template}"
     )
+
+
+IDEAS = 5
+
+
+def _report_speed(measured: Measured, as_json: bool) -> None:
+    """What the probe found, whether the book took it, and how many ideas to write at once."""
+    probe, kept, table = measured.probe, measured.kept, load_book().parallel_table(None)
+    if as_json:
+        report = {
+            "probe": kept.to_dict(),
+            "measured": probe.to_dict(),
+            "verdict": measured.verdict.value,
+            "others_share": round(measured.others, 2),
+            "parallel": {str(k): round(v, 1) for k, v in sorted(table.items())},
+            "parallel_for_five": fastest_width(table, IDEAS),
+        }
+        print(json.dumps(report, indent=2))
+        return
+    said = (
+        f"The starter model writes {probe.tokens_per_second:.0f} tokens a second here "
+        f"(the bare engine {probe.engine_tokens_per_second:.0f}, rounds within "
+        f"{probe.noise:.0%} of each other)"
+    )
+    if measured.verdict is Verdict.TAKEN:
+        print(f"{said}; kept for the advice.")
+    elif measured.verdict is Verdict.WITHIN_NOISE:
+        print(f"{said}: within the noise of the kept {kept.tokens_per_second:.0f}, which stays.")
+    else:
+        when = time.strftime("%Y-%m-%d %H:%M", time.localtime(kept.measured_at))
+        print(
+            f"{said}, while other programs used {measured.others:.0%} of the processor.\n"
+            f"The computer was busy; the last good measurement is kept "
+            f"({kept.tokens_per_second:.0f} tokens a second, {when})."
+        )
+    if table:
+        speeds = ", ".join(f"{k} at once {v:.0f}" for k, v in sorted(table.items()))
+        print(
+            f"Tokens a second in all, ideas written at once: {speeds}; "
+            f"five ideas are written {fastest_width(table, IDEAS)} at once."
+        )
 
 
 def _speeds() -> SpeedBook:
@@ -145,7 +187,9 @@ def _list(args: argparse.Namespace) -> int:
     installed = list_installed(entries=entries)
     by_id = {model.id: model for model in installed}
     advice = advise(entries, facts, speeds, args.context)
-    pick = recommend(advice, args.lang)
+    choice = choose(advice, args.lang)
+    pick = None if choice.best is None else choice.best.entry
+    second = choice.faster
     rows: list[dict[str, object]] = []
     lines: list[str] = []
     for row in advice:
@@ -156,6 +200,7 @@ def _list(args: argparse.Namespace) -> int:
             | row.to_dict(args.lang)
             | {
                 "recommended": entry is pick,
+                "second_choice": second is not None and entry is second.entry,
                 "installed": model is not None,
                 "path": str(model.path) if model else None,
                 "verified_download": None if model is None else model.verified,
@@ -163,7 +208,7 @@ def _list(args: argparse.Namespace) -> int:
             }
         )
         status = "installed" if model else f"paused at {format_bytes(partial)}" if partial else ""
-        mark = "*" if entry is pick else " "
+        mark = "*" if entry is pick else "2" if second and entry is second.entry else " "
         lines.append(
             f"{mark}{entry.id:<27} {format_bytes(entry.size_bytes):>8}  {row.fit.value:<10} "
             f"{_speed_text(row.speed, args.lang):<16} {status}".rstrip()
@@ -195,6 +240,7 @@ def _list(args: argparse.Namespace) -> int:
             "live_tokens_per_second": LIVE_TOKENS_PER_SECOND,
             "speed_probe": None if speeds.probe is None else speeds.probe.to_dict(),
             "recommended": pick.id if pick else None,
+            "second_choice": None if second is None else second.entry.id,
             "models": rows,
             "other_installed": others,
         }
@@ -207,6 +253,11 @@ def _list(args: argparse.Namespace) -> int:
     )
     why = "the starter model (nothing larger fits well and writes fast enough)"
     print(f"Recommended: {pick.id if pick else why}")
+    if second is not None and second.speed is not None:
+        print(
+            f"Second choice (2): {second.entry.id}, faster but writes less well "
+            f"(a five-idea answer in {_duration(second.speed.typical_wait_seconds)})"
+        )
     print(
         f"(fits well and writes at least {LIVE_TOKENS_PER_SECOND:g} tokens a second here; "
         "w/s = words a second, then the wait for a five-idea answer)\n"

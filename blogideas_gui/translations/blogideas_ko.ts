@@ -1692,6 +1692,10 @@ There will be {count} blog post ideas for this topic, each from its own angle, w
         <source>Speeds are predicted from a measurement on {date} (the built-in model wrote {n} tokens a second).</source>
         <translation>속도는 {date}의 측정으로 예상한 값입니다(내장 모델이 1초에 토큰 {n}개를 썼습니다).</translation>
     </message>
+    <message>
+        <source>The computer was busy at the last measurement; the last good measurement is kept.</source>
+        <translation>마지막 측정 때 컴퓨터가 바빴습니다. 마지막으로 제대로 잰 값을 그대로 씁니다.</translation>
+    </message>
 </context>
 <context>
     <name>ModelOffer</name>
@@ -1710,6 +1714,10 @@ There will be {count} blog post ideas for this topic, each from its own angle, w
     <message>
         <source>{name} is ready: BlogIdeas will write with it.</source>
         <translation>{name} 준비 완료: 이제 이 모델로 씁니다.</translation>
+    </message>
+    <message>
+        <source>Second choice: {name} ({size} download) is faster, a five-idea answer in {wait}, but it writes less well. It is in the model manager.</source>
+        <translation>두 번째 선택: {name}({size} 다운로드)은(는) 더 빨라서 아이디어 다섯 개를 {wait}에 쓰지만, 글 솜씨는 떨어집니다. 모델 관리자에서 받을 수 있습니다.</translation>
     </message>
 </context>
 <context>

@@ -222,7 +222,36 @@ def test_list_json_measures_the_speed_and_recommends_a_model_that_feels_live(
         assert row["speed"]["live"] and row["parameters_billion"] < 7
     again = blogideas("speed", "--json")
     assert again.returncode == 0, again.stderr
-    assert json.loads(again.stdout)["probe"]["measured_at"] >= probe["measured_at"]
+    measured = json.loads(again.stdout)
+    assert measured["probe"]["measured_at"] >= probe["measured_at"]
+    # Judged against the first: taken, within its noise, or a busy computer's (the first kept).
+    assert measured["verdict"] in ("taken", "within noise", "busy")
+    if measured["verdict"] != "taken":
+        assert measured["probe"] == probe
+    assert sorted(measured["parallel"]) == ["1", "2", "4", "5"]
+    assert 1 <= measured["parallel_for_five"] <= 5
+
+
+def test_list_shows_a_weak_writer_as_the_second_choice_with_its_time() -> None:
+    # The starter at 60 tokens a second (engine 65), as seen here when the pick flipped to
+    # Qwen2.5 0.5B: EXAONE 4.0 1.2B is just under the live line.
+    save_book(SpeedBook(Probe(60.0, 65.0, 490.0, 98_362_432, 2, time.time())))
+    data = listing()
+    assert data["recommended"] == "exaone-4.0-1.2b"
+    assert data["second_choice"] == "qwen2.5-0.5b-instruct"
+    second = catalog_row(data, "qwen2.5-0.5b-instruct")
+    assert second["second_choice"] is True and second["recommended"] is False
+    assert second["speed"]["typical_answer_seconds"] > 0
+    assert catalog_row(data, "exaone-4.0-1.2b")["second_choice"] is False
+    table = blogideas("list")
+    assert table.returncode == 0, table.stderr
+    assert "Recommended: exaone-4.0-1.2b" in table.stdout
+    seconds = second["speed"]["typical_answer_seconds"]
+    assert (
+        f"Second choice (2): qwen2.5-0.5b-instruct, faster but writes less well "
+        f"(a five-idea answer in {seconds} s)" in table.stdout
+    )
+    assert "\n2qwen2.5-0.5b-instruct" in table.stdout
 
 
 def test_import_refuses_a_cut_or_hollow_model(tmp_path: Path, starter_model: Path) -> None:

@@ -13,6 +13,13 @@ of 7 billion parameters fits a 24 GB computer well, but on two CPU cores it
 writes three tokens a second: a five-idea answer would take over three
 minutes, so it is not recommended there. Before the speed was measured only
 memory counts.
+
+A writer rated weak in the language is not picked where a better one is
+predicted to take at most :data:`BETTER_WRITER_TIME` times as long: on one
+computer the pick flipped within an hour between EXAONE 4.0 1.2B and
+Qwen2.5 0.5B, the weakest Korean writer of the catalog, as the probe moved
+EXAONE just across the live line. The better writer is then the pick, and
+the faster one the second choice, shown with its time (:class:`Choice`).
 """
 
 from __future__ import annotations
@@ -47,6 +54,17 @@ class ModelAdvice:
         }
 
 
+WEAK_QUALITY = 3
+"""A rating of this or less (``quality_ko``/``quality_en``) is a weak writer in that language."""
+
+BETTER_WRITER_TIME = 1.7
+"""How much longer a better writer may take than a weak one and still be picked first.
+
+A CPU's time per token follows the file size, and the smallest better
+Korean writer (EXAONE 4.0 1.2B, 812 MB) is 1.65 times the weak Qwen2.5 0.5B
+(491 MB): at 1.5 the rule would never pick it, however the probe came out
+(1.51-1.61 with the probes seen here)."""
+
 UNMEASURED_LIVE_BYTES = 2 * 10**9
 """The largest model assumed live before any measurement: a CPU decodes by
 reading the whole file per token, ≈ 16 GB/s effective on a modest 2-core
@@ -71,25 +89,66 @@ def advise(
     ]
 
 
-def recommend(advice: Sequence[ModelAdvice], language: str = "ko") -> CatalogEntry | None:
+@dataclass(frozen=True)
+class Choice:
+    """The pick, and a faster second choice where the pick was preferred to a weak writer.
+
+    ``best`` is ``None`` when the starter model is the best choice;
+    ``faster`` is the weak writer passed over, with its predicted speed.
+    """
+
+    best: ModelAdvice | None
+    faster: ModelAdvice | None = None
+
+
+def choose(advice: Sequence[ModelAdvice], language: str = "ko") -> Choice:
     """The best writer in ``language`` that fits well and feels live; ties go to the smaller.
 
     Before anything was measured here, a model counts as live only up to
     :data:`UNMEASURED_LIVE_BYTES`: fitting in memory says nothing of speed,
     and a 4.8 GB model fits a 2-core laptop yet writes 3 tokens a second.
-    ``None`` when none qualifies: the starter model is then the best choice.
+    A weak writer (:data:`WEAK_QUALITY`) gives way to a better one predicted
+    within :data:`BETTER_WRITER_TIME` of its time, and becomes the second
+    choice. ``best`` is ``None`` when none qualifies.
     """
-    candidates = [
-        row.entry
+
+    def rank(row: ModelAdvice) -> tuple[int, int]:
+        return row.entry.quality(language), -row.entry.size_bytes
+
+    usable = [
+        row
         for row in advice
-        if not row.entry.is_bundled
-        and language in row.entry.languages
-        and row.fit is Fit.FITS_WELL
-        and (row.speed.live if row.speed is not None else row.entry.size_bytes <= UNMEASURED_LIVE_BYTES)
+        if not row.entry.is_bundled and language in row.entry.languages and row.fit is Fit.FITS_WELL
     ]
-    if not candidates:
-        return None
-    return max(candidates, key=lambda entry: (entry.quality(language), -entry.size_bytes))
+    live = [
+        row
+        for row in usable
+        if (
+            row.speed.live
+            if row.speed is not None
+            else row.entry.size_bytes <= UNMEASURED_LIVE_BYTES
+        )
+    ]
+    if not live:
+        return Choice(None)
+    best = max(live, key=rank)
+    if best.entry.quality(language) > WEAK_QUALITY or best.speed is None:
+        return Choice(best)
+    limit = BETTER_WRITER_TIME * best.speed.typical_wait_seconds
+    better = [
+        row
+        for row in usable
+        if row.entry.quality(language) > best.entry.quality(language)
+        and row.speed is not None
+        and row.speed.typical_wait_seconds <= limit
+    ]
+    return Choice(max(better, key=rank), best) if better else Choice(best)
+
+
+def recommend(advice: Sequence[ModelAdvice], language: str = "ko") -> CatalogEntry | None:
+    """The pick of :func:`choose` (``None``: the starter model is the best choice)."""
+    best = choose(advice, language).best
+    return None if best is None else best.entry
 
 
 def model_languages(model_file: Path | None, entries: Sequence[CatalogEntry]) -> tuple[str, ...]:

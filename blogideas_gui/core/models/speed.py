@@ -11,6 +11,14 @@ answer path gives ``a`` as the difference. Every real answer of at least
 of two sizes or more the line is fitted to all of them, and a model the user
 has run is predicted from its own answers.
 
+The probe also measures how several ideas written at once share the
+computer (sequences decoding in one batch): :func:`parallel_for` turns that
+table into the number of ideas to write together.
+
+The book is a cache of measurements, not the user's work: a damaged one, or
+one a newer version wrote, is measured again with a line in the log and no
+notice (:func:`load_book`).
+
 Words are what people feel, so the window says "about N words a second"; a
 token is about 0.75 English words, and about 0.4 Korean words (a Korean word
 is two to four syllables, and the tokenizers here spend about one token on a
@@ -22,6 +30,7 @@ from __future__ import annotations
 
 import json
 import logging
+import math
 import statistics
 import threading
 from collections.abc import Mapping, Sequence
@@ -30,6 +39,7 @@ from pathlib import Path
 
 from blogideas_gui.core.common.files import atomic_write
 from blogideas_gui.core.common.paths import data_dir
+from blogideas_gui.core.models.starter import starter_model_path
 
 log = logging.getLogger(__name__)
 
@@ -44,6 +54,7 @@ MIN_RUN_TOKENS = 32
 _RUNS_KEPT = 5
 WORDS_PER_TOKEN = {"en": 0.75, "ko": 0.4}
 SPEED_FILE = "speed.json"
+BOOK_VERSION = 1
 _MAX_FIXED_SHARE = 2.0
 _book_lock = threading.Lock()
 
@@ -54,6 +65,8 @@ class Probe:
 
     ``tokens_per_second`` is the app's own answer path; ``engine_tokens_per_second``
     the bare engine's decoding; the prompt speed is the engine reading a page.
+    Each is the median of a few rounds; ``noise`` is how far the rounds
+    spread, relative to their median (the larger of the two decodings').
     """
 
     tokens_per_second: float
@@ -62,6 +75,7 @@ class Probe:
     model_bytes: int
     threads: int
     measured_at: float
+    noise: float = 0.0
 
     @property
     def line(self) -> tuple[float, float]:
@@ -81,6 +95,7 @@ class Probe:
             "model_bytes": self.model_bytes,
             "threads": self.threads,
             "measured_at": round(self.measured_at),
+            "noise": round(self.noise, 3),
         }
 
 
@@ -128,11 +143,16 @@ class Prediction:
 class SpeedBook:
     """The probe and the speeds of real answers, kept in ``speed.json``.
 
-    ``runs`` maps a model file (name and size) to its recent tokens per second.
+    ``runs`` maps a model file (name and size) to its recent tokens per second;
+    ``parallel`` maps a model file the probe ran to its table of sequences
+    decoding together -> their tokens per second in all. ``busy_at`` is when a
+    later probe found the computer too busy to trust (the probe kept is older).
     """
 
     probe: Probe | None = None
     runs: dict[str, list[float]] = field(default_factory=dict)
+    parallel: dict[str, dict[int, float]] = field(default_factory=dict)
+    busy_at: float | None = None
 
     def predict(self, size_bytes: int, file_name: str = "") -> Prediction | None:
         """The expected speed of a model file of ``size_bytes``; ``None`` before any measurement."""
@@ -159,19 +179,81 @@ class SpeedBook:
         key = _run_key(file_name, size_bytes)
         self.runs[key] = [*self.runs.get(key, []), tokens_per_second][-_RUNS_KEPT:]
 
+    def record_parallel(
+        self, file_name: str, size_bytes: int, table: Mapping[int, float], *, only_new: bool = False
+    ) -> None:
+        """Keep a model file's table of sequences -> tokens per second in all.
+
+        ``only_new`` keeps a table measured before (a busy computer's is worth
+        less than an older quiet one, but more than none).
+        """
+        key = _run_key(file_name, size_bytes)
+        if table and not (only_new and key in self.parallel):
+            self.parallel[key] = dict(table)
+
+    def parallel_table(self, model_path: Path | None) -> dict[int, float]:
+        """The table measured for ``model_path`` (``None``: the starter), else the starter's.
+
+        Which number of sequences pays is mostly this computer's matter (its
+        cores and memory), and a larger model, reading more weights per step,
+        gains more from sharing a step, not less: so the starter's table
+        stands in for a model not measured itself.
+        """
+        starter = starter_model_path()
+        for path in (model_path, starter):
+            key = _path_key(path) if path is not None else None
+            if key is not None and key in self.parallel:
+                return self.parallel[key]
+        return {}
+
     def to_dict(self) -> dict[str, object]:
         """The book as plain JSON data."""
         return {
-            "version": 1,
+            "version": BOOK_VERSION,
             "probe": None if self.probe is None else self.probe.to_dict(),
             "runs": {
                 key: [round(value, 2) for value in speeds] for key, speeds in self.runs.items()
             },
+            "parallel": {
+                key: {str(width): round(speed, 2) for width, speed in sorted(table.items())}
+                for key, table in self.parallel.items()
+            },
+            "busy_at": None if self.busy_at is None else round(self.busy_at),
         }
 
 
 def _run_key(file_name: str, size_bytes: int) -> str:
     return f"{file_name}:{size_bytes}"
+
+
+def _path_key(path: Path) -> str | None:
+    try:
+        return _run_key(path.name, path.stat().st_size)
+    except OSError:
+        return None
+
+
+def fastest_width(table: Mapping[int, float], count: int) -> int:
+    """How many of ``count`` ideas to write at once for the shortest wait, by ``table``.
+
+    With k sequences at once each writes at ``table[k] / k`` tokens a second,
+    and ``count`` ideas take about ``ceil(count / k)`` rounds, so the wait
+    goes as ``ceil(count / k) * k / table[k]``; ties go to fewer sequences.
+    1 when nothing is measured.
+    """
+    widths = [k for k, speed in table.items() if 1 <= k <= count and speed > 0]
+    if not widths:
+        return 1
+    return min(sorted(widths), key=lambda k: math.ceil(count / k) * k / table[k])
+
+
+def parallel_for(model_path: Path | None, count: int) -> int:
+    """How many of ``count`` ideas to write at once with ``model_path`` here (``None``: the starter).
+
+    By the table the speed probe measured (:func:`fastest_width`); 1 when
+    nothing is measured.
+    """
+    return fastest_width(load_book().parallel_table(model_path), count)
 
 
 def _fit(points: Sequence[tuple[int, float]]) -> tuple[float, float] | None:
@@ -202,6 +284,7 @@ def _probe_from(data: object) -> Probe | None:
             model_bytes=int(data["model_bytes"]),
             threads=int(data["threads"]),
             measured_at=float(data["measured_at"]),
+            noise=max(0.0, float(data.get("noise", 0.0))),
         )
     except (KeyError, TypeError, ValueError):
         return None
@@ -212,11 +295,23 @@ def _probe_from(data: object) -> Probe | None:
     return probe if usable and probe.model_bytes > 0 else None
 
 
-def load_book(path: Path | None = None) -> SpeedBook:
-    """The kept measurements; a missing or damaged file is an empty book.
+def _table_from(data: object) -> dict[int, float]:
+    if not isinstance(data, Mapping):
+        return {}
+    return {
+        int(width): float(speed)
+        for width, speed in data.items()
+        if isinstance(width, str) and width.isdigit() and int(width) >= 1
+        and isinstance(speed, int | float) and speed > 0
+    }  # fmt: skip
 
-    It is a cache of measurements, not the user's work: a damaged one is
-    simply measured again (and said in the log), never a reason to stop.
+
+def load_book(path: Path | None = None) -> SpeedBook:
+    """The kept measurements; a missing, damaged or too new file is an empty book.
+
+    It is a cache of measurements, not the user's work: a damaged one, or
+    one a newer version of the app wrote, is simply measured again (and said
+    in the log), never a notice and never a reason to stop.
     """
     path = path or speed_file()
     try:
@@ -224,9 +319,14 @@ def load_book(path: Path | None = None) -> SpeedBook:
     except FileNotFoundError:
         return SpeedBook()
     except (OSError, ValueError) as error:
-        log.warning("ignoring unreadable %s: %s", path, error)
+        log.warning("speed measurements unreadable, measuring again: %s: %s", path, error)
         return SpeedBook()
     if not isinstance(data, dict):
+        log.warning("speed measurements damaged, measuring again: %s", path)
+        return SpeedBook()
+    version = data.get("version", BOOK_VERSION)
+    if not isinstance(version, int) or version > BOOK_VERSION:
+        log.warning("speed measurements of version %r (newer), measuring again: %s", version, path)
         return SpeedBook()
     runs: dict[str, list[float]] = {}
     raw_runs = data.get("runs")
@@ -235,7 +335,19 @@ def load_book(path: Path | None = None) -> SpeedBook:
             kept = [float(s) for s in speeds if isinstance(s, int | float) and s > 0]
             if kept:
                 runs[key] = kept[-_RUNS_KEPT:]
-    return SpeedBook(_probe_from(data.get("probe")), runs)
+    raw_tables = data.get("parallel")
+    parallel = {
+        key: table
+        for key, raw in (raw_tables.items() if isinstance(raw_tables, dict) else [])
+        if isinstance(key, str) and (table := _table_from(raw))
+    }
+    busy_at = data.get("busy_at")
+    return SpeedBook(
+        _probe_from(data.get("probe")),
+        runs,
+        parallel,
+        float(busy_at) if isinstance(busy_at, int | float) else None,
+    )
 
 
 def speed_file() -> Path:

@@ -3,7 +3,9 @@
 The guide's first answer works at once with the small starter model; this
 panel offers the better model that fits this computer well and writes fast
 enough here (:mod:`blogideas_gui.core.models.advice`), with its predicted
-speed, as one Download button that downloads inside the guide: progress,
+speed (and, where a weak but faster writer was passed over for it, that one
+as the second choice with its time, so the trade is the user's to see), as
+one Download button that downloads inside the guide: progress,
 Cancel, Resume later (here or in the model manager), and the guide switches
 to the model when it is done. Before the speed was ever measured, it is
 measured first (a few seconds, in a child process) and the offer follows.
@@ -19,13 +21,14 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.common.units import format_bytes
-from blogideas_gui.core.models.advice import ModelAdvice, advise, recommend
+from blogideas_gui.core.models.advice import ModelAdvice, advise, choose
 from blogideas_gui.core.models.catalog import CatalogEntry
 from blogideas_gui.core.models.installed import InstalledModel, list_installed
 from blogideas_gui.core.models.machine import MachineFacts
 from blogideas_gui.core.models.speed import SpeedBook
 from blogideas_gui.ui.models.download_row import Downloader, DownloadRow
 from blogideas_gui.ui.models.speed_box import Measure, SpeedBox
+from blogideas_gui.ui.models.speed_text import wait_text
 
 
 class ModelOffer(QWidget):
@@ -70,6 +73,10 @@ class ModelOffer(QWidget):
         self.text.setObjectName("recommendation")
         self.text.setWordWrap(True)
         self.text.setStyleSheet("font-weight: bold;")
+        self.second = QLabel(self)
+        self.second.setObjectName("second_choice")
+        self.second.setWordWrap(True)
+        self.second.hide()
         self.speed_box = (
             SpeedBox(speeds, self) if measure is None else SpeedBox(speeds, self, measure)
         )
@@ -78,6 +85,7 @@ class ModelOffer(QWidget):
         self._layout.setContentsMargins(0, 0, 0, 0)
         self._layout.addWidget(self.text)
         self._layout.addWidget(self.speed_box)
+        self._layout.addWidget(self.second)
         self.speed_box.measured.connect(self._measured)
         if speeds.probe is None:
             self.speed_box.measure()
@@ -93,8 +101,10 @@ class ModelOffer(QWidget):
         if self.row is not None and self.row.is_downloading:
             return
         advice = advise(self._entries, self._facts, speeds)
-        best = recommend(advice, self._language)
+        choice = choose(advice, self._language)
+        best = None if choice.best is None else choice.best.entry
         self.recommended = best
+        self._show_second(None if self.speed_box.is_measuring else choice.faster)
         if self.speed_box.is_measuring:
             self.text.setText(self.tr("Checking which better model suits this computer…"))
         elif best is None:
@@ -113,6 +123,23 @@ class ModelOffer(QWidget):
             )
         self._show_row(None if best is None or self.speed_box.is_measuring else best, advice)
 
+    def _show_second(self, faster: ModelAdvice | None) -> None:
+        """The faster, weaker writer passed over for the pick, with its wait for five ideas."""
+        if faster is None or faster.speed is None:
+            self.second.hide()
+            return
+        self.second.setText(
+            self.tr(
+                "Second choice: {name} ({size} download) is faster, a five-idea answer "
+                "in {wait}, but it writes less well. It is in the model manager."
+            ).format(
+                name=faster.entry.name,
+                size=format_bytes(faster.entry.size_bytes),
+                wait=wait_text(faster.speed.typical_wait_seconds),
+            )
+        )
+        self.second.show()
+
     def _show_row(self, entry: CatalogEntry | None, advice: Sequence[ModelAdvice]) -> None:
         if self.row is not None and (entry is None or self.row.entry.id != entry.id):
             self.row.stop()
@@ -124,7 +151,7 @@ class ModelOffer(QWidget):
         if self.row is None:
             self.row = DownloadRow(entry, self._downloader, self._folder, self._language, self)
             self.row.installed.connect(self._on_installed)
-            self._layout.addWidget(self.row)
+            self._layout.insertWidget(self._layout.indexOf(self.second), self.row)
         self.row.set_advice(next(a for a in advice if a.entry.id == entry.id), recommended=True)
         present = {model.path.name for model in list_installed(self._folder, self._entries)}
         self.row.refresh(installed=self.row.source.local_name in present)

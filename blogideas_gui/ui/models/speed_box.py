@@ -72,6 +72,11 @@ class SpeedBox(QWidget):
                 "Speeds are predicted from a measurement on {date} "
                 "(the built-in model wrote {n} tokens a second)."
             ).format(date=when, n=round(probe.tokens_per_second))
+            if self.book.busy_at is not None:
+                text += " " + self.tr(
+                    "The computer was busy at the last measurement; "
+                    "the last good measurement is kept."
+                )
         self.status.setText(text)
         self.button.setEnabled(not self.is_measuring)
 

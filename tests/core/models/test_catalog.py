@@ -11,7 +11,13 @@ import pytest
 
 from blogideas_gui.core.backends.gpu import engine_devices, gpu_memory, gpu_offload_supported
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.models.advice import UNMEASURED_LIVE_BYTES, advise, recommend
+from blogideas_gui.core.models.advice import (
+    UNMEASURED_LIVE_BYTES,
+    WEAK_QUALITY,
+    advise,
+    choose,
+    recommend,
+)
 from blogideas_gui.core.models.catalog import catalog_path, find_entry, load_catalog
 from blogideas_gui.core.models.fit import Fit, ensure_fits, entry_fit, memory_needed
 from blogideas_gui.core.models.machine import MachineFacts, machine_facts, memory_bytes
@@ -200,3 +206,34 @@ def test_gpu_offload_is_the_engines_answer() -> None:
     import llama_cpp
 
     assert gpu_offload_supported() is bool(llama_cpp.llama_supports_gpu_offload())
+
+
+def test_a_weak_korean_writer_gives_way_to_a_better_one_within_its_time() -> None:
+    """Seen here within an hour: EXAONE 4.0 1.2B, then Qwen2.5 0.5B as the probe moved EXAONE
+    just under the live line (the starter at 60 tokens a second, the bare engine at 65)."""
+    entries = load_catalog()
+    book = SpeedBook(Probe(60.0, 65.0, 490.0, 98_362_432, 2, 0.0))
+    advice = advise(entries, facts(24, 20), book)
+    rows = {row.entry.id: row for row in advice}
+    exaone, qwen = rows["exaone-4.0-1.2b"], rows["qwen2.5-0.5b-instruct"]
+    assert exaone.speed is not None and not exaone.speed.live  # the flip's cause
+    assert qwen.speed is not None and qwen.speed.live and qwen.entry.quality_ko <= WEAK_QUALITY
+    choice = choose(advice, "ko")
+    assert choice.best is exaone and choice.faster is qwen
+    assert recommend(advice, "ko") is exaone.entry
+    # Not for any better writer: Qwen2.5 1.5B takes more than twice as long.
+    pair = [e for e in entries if e.id in ("qwen2.5-0.5b-instruct", "qwen2.5-1.5b-instruct")]
+    alone = choose(advise(pair, facts(24, 20), book), "ko")
+    assert alone.best is not None and alone.best.entry.id == "qwen2.5-0.5b-instruct"
+    assert alone.faster is None
+    # Where EXAONE is live, it is the pick as before, with no second choice.
+    assert choose(advise(entries, facts(24, 20), probe(170.0)), "ko").faster is None
+
+
+def test_the_weakest_korean_writer_is_never_the_pick_where_exaone_fits() -> None:
+    entries = load_catalog()
+    for app in (13.0, 30.0, 45.0, 60.0, 67.0, 100.0, 150.0):
+        for engine in (app, 1.1 * app, 2.5 * app):
+            book = SpeedBook(Probe(app, engine, 490.0, 98_362_432, 2, 0.0))
+            best = choose(advise(entries, facts(24, 20), book), "ko").best
+            assert best is None or best.entry.id != "qwen2.5-0.5b-instruct", (app, engine)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ import pytest
 from blogideas_gui.core.backends.base import GenerationOptions
 from blogideas_gui.core.backends.local import LocalBackend
 from blogideas_gui.core.common.cancel import CancelToken
+from blogideas_gui.core.common.errors import BlogIdeasError
 from blogideas_gui.core.generation.runner import GenerationResult, generate
 from blogideas_gui.core.models.speed import (
     LIVE_TOKENS_PER_SECOND,
@@ -88,7 +90,9 @@ def test_only_real_answers_long_enough_count(tmp_path: Path) -> None:
 def test_a_real_local_answer_is_noted_for_its_model(local_backend: LocalBackend) -> None:
     request = IdeaRequest("home coffee brewing", 1, "en")
     options = GenerationOptions(max_tokens=48, seed=1)
-    events = list(speed_noted(generate(request, local_backend, CancelToken(), options), local_backend))
+    events = list(
+        speed_noted(generate(request, local_backend, CancelToken(), options), local_backend)
+    )
     result = events[-1]
     assert isinstance(result, GenerationResult) and result.usage.completion_tokens >= MIN_RUN_TOKENS
     key = f"{local_backend.model_path.name}:{local_backend.model_path.stat().st_size}"
@@ -103,3 +107,27 @@ def test_a_probe_disturbed_by_a_neighbour_is_not_taken_at_its_word() -> None:
     assert fixed == pytest.approx(2 / 30.2)  # at most twice the engine's own time per token
     starter = disturbed.predict(STARTER)
     assert starter is not None and starter.tokens_per_second == pytest.approx(30.2 / 3)
+
+
+def test_a_damaged_or_too_new_book_is_measured_again_quietly(
+    notices: list[BlogIdeasError], caplog: pytest.LogCaptureFixture
+) -> None:
+    newer = book().to_dict() | {"version": 99}
+    for text in (json.dumps(newer), "{not json", "[1, 2]"):
+        caplog.clear()
+        speed_file().write_text(text, encoding="utf-8")
+        with caplog.at_level(logging.WARNING):
+            assert load_book() == SpeedBook()
+        assert "measuring again" in caplog.text
+    save_book(book())
+    assert json.loads(speed_file().read_text(encoding="utf-8"))["version"] == 1
+    assert load_book() == book()
+    assert notices == []  # a cache: never the notice meant for the user's own data
+
+
+def test_the_parallel_table_and_a_busy_probe_are_kept() -> None:
+    measured = book()
+    measured.record_parallel("m.gguf", GB, {1: 59.0, 2: 75.0, 4: 92.0, 5: 85.0})
+    measured.busy_at = 1.9e9
+    save_book(measured)
+    assert load_book() == measured

@@ -14,15 +14,17 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton
+from PySide6.QtWidgets import QAbstractButton, QApplication
 from pytestqt.qtbot import QtBot
 
+from blogideas_gui.core.common.language import use_language
 from blogideas_gui.core.models.catalog import CatalogEntry, load_catalog
 from blogideas_gui.core.models.downloads import DownloadOptions, DownloadSource, partial_bytes
 from blogideas_gui.core.models.machine import MachineFacts
 from blogideas_gui.core.models.speed import Probe, SpeedBook, load_book
 from blogideas_gui.core.settings.preferences import Settings
 from blogideas_gui.core.settings.secrets import KeyStore
+from blogideas_gui.ui.common.i18n import install_translator
 from blogideas_gui.ui.guide.first_run import FirstRunGuide
 from tests.support.hf_hub_server import FakeHub, serving
 from tests.support.memory_keychain import MemoryKeychain
@@ -32,6 +34,7 @@ REPO = "tests/Writer-GGUF"
 FILE = "writer-q4.gguf"
 MACHINE = MachineFacts(32 * GIB, 24 * GIB, 500 * GIB, gpu_offload=False)
 SPEEDS = SpeedBook(Probe(170.0, 170.0, 490.0, 98_362_432, 2, 1.8e9))
+SHOTS = Path("/tmp/shots")
 OPTIONS = DownloadOptions(stall_timeout=10.0, retries=1, backoff=0.05, progress_interval=0.05)
 
 
@@ -137,3 +140,38 @@ def test_with_nothing_measured_the_guide_measures_first(
         pass
     assert load_book().probe is not None  # the child process kept its measurement
     assert offer.row is not None or "starter model is the best fit" in offer.text.text()
+
+
+@pytest.fixture
+def korean(qapp: QApplication) -> Iterator[None]:
+    assert install_translator(qapp, "ko")
+    yield
+    install_translator(qapp, "en")
+    use_language(None)
+
+
+@pytest.mark.usefixtures("korean")
+def test_a_weak_writer_is_the_second_choice_and_a_busy_probe_is_said(qtbot: QtBot) -> None:
+    """The flip seen here: the starter at 60 tokens a second (engine 65) put EXAONE 4.0 1.2B just
+    under the live line, and the guide offered Qwen2.5 0.5B, the weakest Korean writer; the last
+    probe then found the computer busy, and the book kept the earlier figure."""
+    catalog = load_catalog()
+    entries = [
+        e for e in catalog if e.is_bundled or e.id in ("exaone-4.0-1.2b", "qwen2.5-0.5b-instruct")
+    ]
+    speeds = SpeedBook(Probe(60.0, 65.0, 490.0, 98_362_432, 2, 1.8e9), busy_at=1.9e9)
+    guide = make_guide(qtbot, entries, speeds=speeds)
+    offer = guide.offer
+    assert offer.recommended is not None and offer.recommended.id == "exaone-4.0-1.2b"
+    assert "EXAONE 4.0 1.2B" in offer.text.text()
+    assert offer.second.isVisible()
+    second = offer.second.text()
+    assert second.startswith("두 번째 선택: Qwen2.5 0.5B") and "아이디어 다섯 개를 약 " in second
+    assert "컴퓨터가 바빴습니다" in offer.speed_box.status.text()
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    guide.grab().save(str(SHOTS / "guide-second-choice-ko.png"))
+    # Where the better writer is live anyway, no second choice is shown.
+    quiet = make_guide(qtbot, entries, speeds=SpeedBook(SPEEDS.probe))
+    assert quiet.offer.recommended is not None and quiet.offer.recommended.id == "exaone-4.0-1.2b"
+    assert not quiet.offer.second.isVisible()
+    assert "바빴습니다" not in quiet.offer.speed_box.status.text()
