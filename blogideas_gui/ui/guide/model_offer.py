@@ -87,7 +87,7 @@ class ModelOffer(QWidget):
         self._layout.addWidget(self.speed_box)
         self._layout.addWidget(self.second)
         self.speed_box.measured.connect(self._measured)
-        if speeds.probe is None:
+        if speeds.needs_probe:
             self.speed_box.measure()
         self._offer(speeds)
 
