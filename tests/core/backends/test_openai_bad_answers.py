@@ -59,11 +59,10 @@ def backend(url: str) -> OpenAIBackend:
 def streamed(reply: Reply) -> tuple[list[str], BlogIdeasError]:
     """The text that arrived before the failure, and the failure."""
     texts: list[str] = []
-    with openai_script_server([reply]) as (url, _seen):
-        with pytest.raises(BlogIdeasError) as caught:
-            for event in backend(url).stream(MESSAGES, SHORT, CancelToken()):
-                assert isinstance(event, TextDelta), "a bad answer ended as if it were one"
-                texts.append(event.text)
+    with openai_script_server([reply]) as (url, _seen), pytest.raises(BlogIdeasError) as caught:
+        for event in backend(url).stream(MESSAGES, SHORT, CancelToken()):
+            assert isinstance(event, TextDelta), "a bad answer ended as if it were one"
+            texts.append(event.text)
     return texts, caught.value
 
 
@@ -117,9 +116,8 @@ def test_a_whole_stream_labelled_as_plain_text_is_still_read() -> None:
 @pytest.mark.parametrize("probe", ["models", "chat"])
 def test_the_connection_check_names_the_page_instead_of_passing(probe: str) -> None:
     """The guide's Test button once said "works" for a captive portal (chat) or crashed (models)."""
-    with openai_script_server([PAGE]) as (url, _seen):
-        with pytest.raises(BlogIdeasError) as caught:
-            backend(url).test_connection(probe)  # type: ignore[arg-type]
+    with openai_script_server([PAGE]) as (url, _seen), pytest.raises(BlogIdeasError) as caught:
+        backend(url).test_connection(probe)  # type: ignore[arg-type]
     assert_says(caught.value, "page")
 
 
