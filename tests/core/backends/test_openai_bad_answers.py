@@ -22,6 +22,7 @@ from blogideas_gui.core.generation.runner import GenerationResult
 from blogideas_gui.core.history.store import HistoryStore
 from blogideas_gui.core.pipeline.pipeline import Pipeline
 from blogideas_gui.core.writing.prompts import IdeaRequest, build_messages
+from tests.support.cutting_proxy import cutting_proxy
 from tests.support.openai_error_server import Reply, chunk, openai_script_server
 
 SHORT = GenerationOptions(max_tokens=40, seed=5)
@@ -187,3 +188,18 @@ def test_a_whole_answer_from_the_same_server_is_counted() -> None:
     _session, error, texts = run_pipeline(Reply(sse=PIECES))
     assert error is None and "".join(texts) == ARRIVED
     assert Ledger().month_total() > 0.0
+
+
+def test_a_real_server_cut_off_mid_answer_keeps_the_real_chunks(llama_server: str) -> None:
+    """llama_cpp.server's own stream, dropped by a proxy after real chunks (a crash, a lost path)."""
+    texts: list[str] = []
+    with cutting_proxy(llama_server, events=6) as url:
+        real = OpenAIBackend(model="smollm2", base_url=url, max_retries=0)
+        with pytest.raises(BlogIdeasError) as caught:
+            for event in real.stream(
+                MESSAGES, GenerationOptions(max_tokens=200, seed=3), CancelToken()
+            ):
+                assert isinstance(event, TextDelta)
+                texts.append(event.text)
+    assert 3 <= len(texts) <= 6 and "".join(texts).strip()
+    assert_says(caught.value, "broken")
