@@ -1458,8 +1458,8 @@
         <translation>{host} 서버가 답을 보내다가 중간에 멈췄습니다. 그때까지 받은 내용은 남겨 두었습니다. 서버가 다시 시작되었거나 메모리가 부족했을 수 있습니다. 다시 시도하거나 서버 상태를 확인하세요.</translation>
     </message>
     <message>
-        <source>The server at {host} sent lines that are not JSON in the middle of its answer, so BlogIdeas cannot read the rest; what had arrived is kept. Something between you and the server (a proxy) may be changing what it sends: check the server address, or try again.</source>
-        <translation>{host} 서버가 답을 보내는 도중에 JSON이 아닌 줄을 보내서 나머지를 읽을 수 없습니다. 그때까지 받은 내용은 남겨 두었습니다. 서버와의 사이에 있는 무언가(프록시)가 내용을 바꾸고 있을 수 있습니다. 서버 주소를 확인하거나 다시 시도하세요.</translation>
+        <source>The server at {host} sent lines BlogIdeas cannot read (not JSON, or not in OpenAI&apos;s shape) in the middle of its answer; what had arrived is kept. Something between you and the server (a proxy) may be changing what it sends: check the server address, or try again.</source>
+        <translation>{host} 서버가 답을 보내는 도중에 읽을 수 없는 줄(JSON이 아니거나 OpenAI 형식이 아닌 줄)을 보내서 나머지를 읽을 수 없습니다. 그때까지 받은 내용은 남겨 두었습니다. 서버와의 사이에 있는 무언가(프록시)가 내용을 바꾸고 있을 수 있습니다. 서버 주소를 확인하거나 다시 시도하세요.</translation>
     </message>
     <message>
         <source>“{text}” holds bytes that are not UTF-8 text (shown as �), so it was not used. Set the terminal's character set to UTF-8, or type the text again.</source>

@@ -58,9 +58,10 @@ BROKEN = QT_TRANSLATE_NOOP(
 )
 GARBLED = QT_TRANSLATE_NOOP(
     "Errors",
-    "The server at {host} sent lines that are not JSON in the middle of its answer, so "
-    "BlogIdeas cannot read the rest; what had arrived is kept. Something between you and the "
-    "server (a proxy) may be changing what it sends: check the server address, or try again.",
+    "The server at {host} sent lines BlogIdeas cannot read (not JSON, or not in OpenAI's "
+    "shape) in the middle of its answer; what had arrived is kept. Something between you and "
+    "the server (a proxy) may be changing what it sends: check the server address, or try "
+    "again.",
 )
 
 

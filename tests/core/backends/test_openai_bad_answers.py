@@ -47,7 +47,7 @@ PLAIN = Reply(raw=b"Bad Gateway\n", headers={"Content-Type": "text/plain"})
 SAYS = {
     "page": (["web page", "“502 Bad Gateway”", "/v1", "Wi-Fi"], ["웹 페이지", "502 Bad Gateway"]),
     "broken": (["stopped in the middle of its answer", "kept"], ["중간에 멈췄습니다", "남겨"]),
-    "garbled": (["not JSON", "kept"], ["JSON이 아닌 줄", "남겨"]),
+    "garbled": (["not JSON", "kept"], ["JSON이 아니거나", "남겨"]),
     "not openai": (["not as an OpenAI-compatible server does"], ["OpenAI 호환 서버의 방식이"]),
 }
 NEVER = ["Cannot reach", "internet", "unexpected", "인터넷", "예기치"]
@@ -180,6 +180,7 @@ def test_history_keeps_what_arrived_and_marks_it_and_no_cost_is_counted(
     assert session.status == "failed"  # not "finished", with the reason kept beside the text
     assert session.error == error.message("en")
     assert session.markdown == arrived
+    # Nothing is costed for a request that failed: the ledger counts answers that ended.
     assert Ledger().month_total() == 0.0
 
 
