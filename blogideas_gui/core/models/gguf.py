@@ -248,16 +248,13 @@ def checked_facts(path: Path) -> GgufFacts:
 
 
 def remember_facts(path: Path, facts: GgufFacts) -> None:
-    """Keep what was read from a file now at ``path`` (a checked copy, a verified download).
-
-    A full disk costs only the shortcut.
-    """
+    """Keep what was read from a file now at ``path`` (a checked copy, a verified download)."""
     try:
         key, stamp = _stamp(path)
-    except OSError as error:
+        with _cache_lock:
+            cache = _read_cache()
+            cache[key] = {"stamp": stamp, "facts": facts.to_dict()}
+            # A full disk costs only the shortcut (write_cache logs it).
+            write_cache(data_dir() / CACHE_FILE, {"files": cache}, CACHE_VERSION)
+    except OSError as error:  # the file went away meanwhile
         log.warning("cannot keep what was read from %s: %s", path, error)
-        return
-    with _cache_lock:
-        cache = _read_cache()
-        cache[key] = {"stamp": stamp, "facts": facts.to_dict()}
-        write_cache(data_dir() / CACHE_FILE, {"files": cache}, CACHE_VERSION)
