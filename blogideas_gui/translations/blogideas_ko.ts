@@ -1446,6 +1446,10 @@
         <translation>예기치 않은 문제가 생겼습니다. 다시 시도하세요. 자세한 내용은 로그 파일에 있습니다.</translation>
     </message>
     <message>
+        <source>The server address cannot be used: type it whole, starting with http:// or https://, for example http://192.168.0.10:11434/v1.</source>
+        <translation>서버 주소를 쓸 수 없습니다. http:// 또는 https://로 시작하는 주소 전체를 입력하세요. 예: http://192.168.0.10:11434/v1</translation>
+    </message>
+    <message>
         <source>The address {host} answered with a web page{title} instead of an answer: it is not an OpenAI-compatible server's address, or a proxy or the sign-in page of a public Wi-Fi network answered in its place. Check the server address (it usually ends in /v1), or open a web page in your browser to sign in to the network.</source>
         <translation>{host} 주소가 답 대신 웹 페이지{title}를 보냈습니다. OpenAI 호환 서버의 주소가 아니거나, 프록시 또는 공용 와이파이의 로그인 페이지가 대신 답한 것입니다. 서버 주소를 확인하거나(보통 /v1로 끝납니다), 브라우저에서 웹 페이지를 열어 네트워크에 로그인하세요.</translation>
     </message>

@@ -140,3 +140,12 @@ def test_text_that_is_not_utf8_in_korean() -> None:
     result = run_cli("generate", os.fsdecode(b"caf\xe9"), env={"BLOGIDEAS_LANG": "ko"})
     assert result.returncode == 2
     assert_one_plain_line(result.stderr, "“caf�”", "UTF-8")
+
+
+def test_a_server_address_with_a_typo_is_refused_in_one_line() -> None:
+    result = run_cli(
+        "generate", "coffee", "--backend", "openai", "--base-url", "http://[::1:8080/v1"
+    )
+    assert result.returncode == 2
+    assert_one_plain_line(result.stderr, "server address cannot be used", "http://")
+    assert_no_traceback_logged()

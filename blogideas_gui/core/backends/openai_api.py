@@ -37,6 +37,7 @@ from blogideas_gui.core.backends.openai_errors import (
     page_title,
     retry_delay,
     translate_error,
+    usable_address,
 )
 from blogideas_gui.core.backends.openai_stream import ChunkReader
 from blogideas_gui.core.backends.structured_output import (
@@ -120,7 +121,8 @@ class OpenAIBackend:
         self.max_retries = max_retries
         self._sleep = sleep
         # An address holding a key is refused here, before anything prints or stores it.
-        self.base_url = checked_address((base_url or OPENAI_URL).rstrip("/"))
+        address = usable_address((base_url or OPENAI_URL).rstrip("/"))
+        self.base_url = checked_address(address)
         self._api_key = api_key
         if api_key:
             remember_secret(api_key)

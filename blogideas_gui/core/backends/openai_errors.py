@@ -64,6 +64,28 @@ GARBLED = QT_TRANSLATE_NOOP(
     "again.",
 )
 
+UNUSABLE_ADDRESS = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The server address cannot be used: type it whole, starting with http:// or https://, "
+    "for example http://192.168.0.10:11434/v1.",
+)
+
+
+def usable_address(address: str) -> str:
+    """``address`` when it is a whole http(s) address; else a usage error that does not echo it.
+
+    A typo (``http://[``, a port past 65535, no scheme) would otherwise fail
+    deep in the HTTP client as "unexpected" or as a network that is down.
+    """
+    try:
+        parts = urlsplit(address)
+        parts.port  # noqa: B018 - parsing the port is the check
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise BlogIdeasError(ErrorKind.BAD_OPTION, UNUSABLE_ADDRESS)
+    return address
+
 
 def bad_answer(sentence: str, base_url: str, title: str = "") -> BlogIdeasError:
     """BAD_ANSWER with ``sentence`` (one of the above) about the server at ``base_url``."""
