@@ -26,6 +26,7 @@ from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind, user_mes
 from blogideas_gui.core.common.files import listen
 from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP
 from blogideas_gui.core.common.language import LANGUAGES
+from blogideas_gui.core.common.readable_text import readable
 from blogideas_gui.core.generation.runner import GenerationEvent, GenerationResult
 from blogideas_gui.core.history.store import HistoryStore
 from blogideas_gui.core.pipeline.factory import BACKEND_NAMES, create_backend
@@ -171,6 +172,8 @@ def run(argv: Sequence[str]) -> int:
     """Run a command; every failure becomes one line on stderr and an exit status."""
     listen(_say)
     try:
+        for argument in argv:  # text a non-UTF-8 terminal could not hand over whole
+            readable(argument)
         args = build_parser().parse_args(list(argv))
         if args.command == "models":
             return run_models(args)

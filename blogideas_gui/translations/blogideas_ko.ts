@@ -1463,6 +1463,30 @@
         <source>Something unexpected went wrong. Try again; details are in the log file.</source>
         <translation>예기치 않은 문제가 생겼습니다. 다시 시도하세요. 자세한 내용은 로그 파일에 있습니다.</translation>
     </message>
+    <message>
+        <source>The server address cannot be used: type it whole, starting with http:// or https://, for example http://192.168.0.10:11434/v1.</source>
+        <translation>서버 주소를 쓸 수 없습니다. http:// 또는 https://로 시작하는 주소 전체를 입력하세요. 예: http://192.168.0.10:11434/v1</translation>
+    </message>
+    <message>
+        <source>The address {host} answered with a web page{title} instead of an answer: it is not an OpenAI-compatible server's address, or a proxy or the sign-in page of a public Wi-Fi network answered in its place. Check the server address (it usually ends in /v1), or open a web page in your browser to sign in to the network.</source>
+        <translation>{host} 주소가 답 대신 웹 페이지{title}를 보냈습니다. OpenAI 호환 서버의 주소가 아니거나, 프록시 또는 공용 와이파이의 로그인 페이지가 대신 답한 것입니다. 서버 주소를 확인하거나(보통 /v1로 끝납니다), 브라우저에서 웹 페이지를 열어 네트워크에 로그인하세요.</translation>
+    </message>
+    <message>
+        <source>The server at {host} answered, but not as an OpenAI-compatible server does, so there is nothing BlogIdeas can read. Check that the address is the server's own (it usually ends in /v1) and that the server is OpenAI-compatible.</source>
+        <translation>{host} 서버가 답했지만 OpenAI 호환 서버의 방식이 아니어서 BlogIdeas가 읽을 수 있는 내용이 없습니다. 주소가 그 서버의 주소가 맞는지(보통 /v1로 끝납니다), 서버가 OpenAI 호환인지 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server at {host} stopped in the middle of its answer; what had arrived is kept. The server may have restarted or run out of memory: try again, or check the server.</source>
+        <translation>{host} 서버가 답을 보내다가 중간에 멈췄습니다. 그때까지 받은 내용은 남겨 두었습니다. 서버가 다시 시작되었거나 메모리가 부족했을 수 있습니다. 다시 시도하거나 서버 상태를 확인하세요.</translation>
+    </message>
+    <message>
+        <source>The server at {host} sent lines BlogIdeas cannot read (not JSON, or not in OpenAI&apos;s shape) in the middle of its answer; what had arrived is kept. Something between you and the server (a proxy) may be changing what it sends: check the server address, or try again.</source>
+        <translation>{host} 서버가 답을 보내는 도중에 읽을 수 없는 줄(JSON이 아니거나 OpenAI 형식이 아닌 줄)을 보내서 나머지를 읽을 수 없습니다. 그때까지 받은 내용은 남겨 두었습니다. 서버와의 사이에 있는 무언가(프록시)가 내용을 바꾸고 있을 수 있습니다. 서버 주소를 확인하거나 다시 시도하세요.</translation>
+    </message>
+    <message>
+        <source>“{text}” holds bytes that are not UTF-8 text (shown as �), so it was not used. Set the terminal's character set to UTF-8, or type the text again.</source>
+        <translation>“{text}”에 UTF-8 글자가 아닌 바이트가 있어서(�로 표시) 쓰지 않았습니다. 터미널의 문자 인코딩을 UTF-8로 바꾸거나 글을 다시 입력하세요.</translation>
+    </message>
 </context>
 <context>
     <name>Expansion</name>

@@ -4,6 +4,12 @@ Only for error paths, which a real OpenAI-compatible server cannot be made to
 produce on demand; the bodies and status codes are OpenAI's own. A script of
 replies lets a test see a retry succeed: a 429 with ``Retry-After``, then a
 200 whose body is an SSE stream shaped like OpenAI's.
+
+It also misbehaves as servers and what stands in front of them do: a proxy
+or a Wi-Fi sign-in page answering 200 with HTML (``raw``), a stream that
+breaks off after some chunks (``ending``: the connection dropped mid-body as
+when a server crashes, or the body simply ends as when a proxy gives up), and
+a line that is not JSON in the middle of a stream.
 """
 
 from __future__ import annotations
@@ -15,6 +21,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Literal
 
 INVALID_KEY = {
     "error": {
@@ -76,10 +83,15 @@ NOT_FOUND = {
 class Reply:
     """One scripted answer.
 
-    ``body`` is sent as JSON unless ``sse`` is given, in which case each
-    string becomes one ``chat.completion.chunk`` event, then a usage chunk
-    and ``[DONE]``. With ``echo_key`` the error message quotes the request's
-    Authorization header whole, as a careless compatible server might.
+    ``body`` is sent as JSON unless ``sse`` or ``raw`` is given. With ``sse``
+    each string becomes one ``chat.completion.chunk`` event, then, as
+    ``ending`` says: ``"done"`` a finish chunk, a usage chunk and ``[DONE]``;
+    ``"cut"`` nothing more and the connection is dropped in the middle of the
+    chunked body; ``"eof"`` nothing more and the body ends; ``"garbage"`` a
+    line that is not JSON, then the rest as ``"done"``. ``raw`` is sent as it
+    is, as text/html unless ``headers`` name a Content-Type. With
+    ``echo_key`` the error message quotes the request's Authorization header
+    whole, as a careless compatible server might.
     """
 
     status: int = 200
@@ -87,6 +99,8 @@ class Reply:
     headers: dict[str, str] = field(default_factory=dict)
     sse: list[str] | None = None
     echo_key: bool = False
+    raw: bytes | None = None
+    ending: Literal["done", "cut", "eof", "garbage"] = "done"
 
 
 @dataclass
@@ -176,20 +190,20 @@ def openai_script_server(
                 reply = replies[min(len(seen), len(replies)) - 1]
                 if headers_log is not None:
                     headers_log.append(dict(self.headers))
+            if reply.sse is not None and reply.ending == "cut":
+                self.protocol_version = "HTTP/1.1"  # chunked, so the cut shows
             self.send_response(reply.status)
             for name, value in reply.headers.items():
                 self.send_header(name, value)
-            if reply.sse is not None:
-                self.send_header("Content-Type", "text/event-stream")
+            if reply.raw is not None:
+                if not any(name.lower() == "content-type" for name in reply.headers):
+                    self.send_header("Content-Type", "text/html; charset=utf-8")
+                self.send_header("Content-Length", str(len(reply.raw)))
                 self.end_headers()
-                events = [chunk(text) for text in reply.sse]
-                events.append(chunk(None, "stop"))
-                usage = {"prompt_tokens": 20, "completion_tokens": len(reply.sse)}
-                events.append(chunk(None, usage={**usage, "total_tokens": 20 + len(reply.sse)}))
-                events.append("data: [DONE]\n\n")
-                for event in events:
-                    self.wfile.write(event.encode())
-                    self.wfile.flush()
+                self.wfile.write(reply.raw)
+                return
+            if reply.sse is not None:
+                self._stream(reply)
                 return
             body = reply.body or {}
             if reply.echo_key:
@@ -201,6 +215,35 @@ def openai_script_server(
             self.send_header("Content-Length", str(len(payload)))
             self.end_headers()
             self.wfile.write(payload)
+
+        def _stream(self, reply: Reply) -> None:
+            assert reply.sse is not None
+            self.send_header("Content-Type", "text/event-stream")
+            events = [chunk(text) for text in reply.sse]
+            if reply.ending == "garbage":
+                events.append("data: <html><body>Bad Gateway</body></html>\n\n")
+            if reply.ending in ("done", "garbage"):
+                events.append(chunk(None, "stop"))
+                usage = {"prompt_tokens": 20, "completion_tokens": len(reply.sse)}
+                events.append(chunk(None, usage={**usage, "total_tokens": 20 + len(reply.sse)}))
+                events.append("data: [DONE]\n\n")
+            if reply.ending == "cut":
+                self.send_header("Transfer-Encoding", "chunked")
+                self.end_headers()
+                for event in events:
+                    data = event.encode()
+                    self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data))
+                    self.wfile.flush()
+                # Half a chunk, then the connection goes, as when the server dies.
+                self.wfile.write(b"400\r\ndata: {")
+                self.wfile.flush()
+                self.close_connection = True
+                self.connection.shutdown(socket.SHUT_RDWR)
+                return
+            self.end_headers()
+            for event in events:
+                self.wfile.write(event.encode())
+                self.wfile.flush()
 
         def do_POST(self) -> None:
             self._answer()

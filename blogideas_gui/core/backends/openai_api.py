@@ -32,10 +32,17 @@ from blogideas_gui.core.backends.base import (
 )
 from blogideas_gui.core.backends.openai_errors import (
     MAX_RETRIES,
+    NOT_OPENAI,
+    PAGE,
+    bad_answer,
     cancellable_sleep,
+    looks_like_page,
+    page_title,
     retry_delay,
     translate_error,
+    usable_address,
 )
+from blogideas_gui.core.backends.openai_stream import ChunkReader
 from blogideas_gui.core.backends.structured_output import (
     FREE_FORM_NOTE,
     MEMORY,
@@ -98,7 +105,8 @@ class OpenAIBackend:
         self.max_retries = max_retries
         self._sleep = sleep
         # An address holding a key is refused here, before anything prints or stores it.
-        self.base_url = checked_address((base_url or OPENAI_URL).rstrip("/"))
+        address = usable_address((base_url or OPENAI_URL).rstrip("/"))
+        self.base_url = checked_address(address)
         self._api_key = api_key
         if api_key:
             remember_secret(api_key)
@@ -232,46 +240,33 @@ class OpenAIBackend:
         options: GenerationOptions,
         cancel: CancelToken,
     ) -> Iterator[BackendEvent]:
-        """Stream the answer; Stop closes the HTTP response, even mid-wait."""
+        """Stream the answer; Stop closes the HTTP response, even mid-wait.
+
+        An answer that is none (a web page, a stream cut off, lines that are
+        not JSON) raises BAD_ANSWER after the text that did arrive.
+        """
         import openai
 
         self.load()
-        produced = 0
-        usage: Usage | None = None
-        finish_reason = "stop"
         opened = self._open(messages, options, cancel)
         if opened is None:
             yield Done(Usage(), "cancelled")
             return
         response, dialect = opened
+        reader = ChunkReader(response, self.base_url)
         unregister = cancel.on_cancel(response.close)
         try:
-            for chunk in response:
-                if cancel.is_set():
-                    break
-                if chunk.usage is not None:
-                    usage = Usage(chunk.usage.prompt_tokens, chunk.usage.completion_tokens)
-                for choice in chunk.choices:
-                    if choice.delta and choice.delta.content:
-                        produced += 1
-                        yield TextDelta(choice.delta.content)
-                    if choice.finish_reason:
-                        finish_reason = choice.finish_reason
+            for text in reader.texts(cancel):
+                yield TextDelta(text)
         except openai.OpenAIError as error:
-            if not cancel.is_set():
-                raise self._translate(error) from error
-        except Exception:
-            # Closing the response from another thread breaks the read under us.
-            if not cancel.is_set():
-                raise
+            raise self._translate(error) from error
         finally:
             unregister()
             response.close()
-        if cancel.is_set():
-            finish_reason = "cancelled"
+        finish_reason = "cancelled" if cancel.is_set() else reader.finish_reason or "stop"
         shaped = options.constraint is not None
         yield Done(
-            usage or _estimated_usage(messages, produced),
+            reader.usage or _estimated_usage(messages, reader.produced),
             finish_reason,
             held_to="schema" if shaped and dialect is not None else "",
             note=FREE_FORM_NOTE if shaped and dialect is None else "",
@@ -323,15 +318,18 @@ class OpenAIBackend:
             probe = "chat" if self.is_openai else "models"
         if probe == "models":
             try:
-                page = self._with_retries(lambda: self._client.models.list(timeout=timeout), cancel)
+                page = self._with_retries(
+                    lambda: self._client.models.with_raw_response.list(timeout=timeout), cancel
+                )
             except BlogIdeasError as error:
                 if not isinstance(error.__cause__, openai.NotFoundError):
                     raise
             else:
-                ids = tuple(model.id for model in page.data) if page is not None else ()
+                listing = self._parsed(page).data if page is not None else []
+                ids = tuple(model.id for model in listing)
                 return ConnectionCheck(host, self.model, ids, self.model in ids)
-        completion = self._with_retries(
-            lambda: self._client.chat.completions.create(
+        raw = self._with_retries(
+            lambda: self._client.chat.completions.with_raw_response.create(
                 model=self.model,
                 messages=[{"role": "user", "content": "Say OK."}],
                 **self._token_limit(1),
@@ -339,7 +337,7 @@ class OpenAIBackend:
             ),
             cancel,
         )
-        usage = getattr(completion, "usage", None)
+        usage = getattr(self._parsed(raw), "usage", None) if raw is not None else None
         return ConnectionCheck(
             host,
             self.model,
@@ -355,6 +353,17 @@ class OpenAIBackend:
     ) -> Iterator[BackendEvent]:
         """Each part as a request of its own, in turn."""
         return stream_in_turn(self.stream, parts, options, cancel)
+
+    def _parsed(self, raw: Any) -> Any:
+        """The parsed body of a raw response; BAD_ANSWER for a web page or other non-JSON."""
+        content_type = raw.headers.get("content-type", "")
+        if "json" in content_type:
+            return raw.parse()
+        body = raw.content
+        log.warning("%s answered with %r, not JSON: %r", self.base_url, content_type, body[:200])
+        if looks_like_page(content_type, body):
+            raise bad_answer(PAGE, self.base_url, page_title(body))
+        raise bad_answer(NOT_OPENAI, self.base_url)
 
     def close(self) -> None:
         """Close the HTTP client; the next request builds a new one."""

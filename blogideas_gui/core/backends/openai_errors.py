@@ -5,18 +5,27 @@ messages are never copied into ours, because OpenAI's 401 text quotes part of
 the key. A 429 rate limit and a 5xx are worth retrying, waiting as long as
 ``Retry-After`` (or ``retry-after-ms``) asks; a 429 ``insufficient_quota`` is
 not, because waiting does not add credit.
+
+An answer can also fail to be an answer while the HTTP status says all is
+well: a proxy or a Wi-Fi sign-in page answering 200 with HTML, a stream that
+breaks off, lines that are not JSON. The ``openai`` package takes the first
+for an empty answer and the last for a crash, so :func:`bad_answer` gives
+each its own sentence (BAD_ANSWER), with the page's title where there is one.
 """
 
 from __future__ import annotations
 
 import email.utils
+import html
 import math
+import re
 import time
 from typing import Any
 from urllib.parse import urlsplit
 
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP
 
 MAX_RETRIES = 3
 # Back-off without a Retry-After header: 1 s, 2 s, 4 s.
@@ -24,6 +33,82 @@ FIRST_BACKOFF_SECONDS = 1.0
 # A server asking for a longer wait is answered at once: a user would rather
 # read why than watch a spinner for minutes.
 MAX_WAIT_SECONDS = 20.0
+# A page's title is shown to help the user recognise it, not whole.
+MAX_TITLE_CHARS = 80
+_TITLE = re.compile(rb"<title[^>]*>(.*?)</title", re.IGNORECASE | re.DOTALL)
+
+# How a server's answer failed to be one; the sentences say what to do.
+PAGE = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The address {host} answered with a web page{title} instead of an answer: it is not an "
+    "OpenAI-compatible server's address, or a proxy or the sign-in page of a public Wi-Fi "
+    "network answered in its place. Check the server address (it usually ends in /v1), or "
+    "open a web page in your browser to sign in to the network.",
+)
+NOT_OPENAI = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The server at {host} answered, but not as an OpenAI-compatible server does, so there is "
+    "nothing BlogIdeas can read. Check that the address is the server's own (it usually ends "
+    "in /v1) and that the server is OpenAI-compatible.",
+)
+BROKEN = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The server at {host} stopped in the middle of its answer; what had arrived is kept. "
+    "The server may have restarted or run out of memory: try again, or check the server.",
+)
+GARBLED = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The server at {host} sent lines BlogIdeas cannot read (not JSON, or not in OpenAI's "
+    "shape) in the middle of its answer; what had arrived is kept. Something between you and "
+    "the server (a proxy) may be changing what it sends: check the server address, or try "
+    "again.",
+)
+
+UNUSABLE_ADDRESS = QT_TRANSLATE_NOOP(
+    "Errors",
+    "The server address cannot be used: type it whole, starting with http:// or https://, "
+    "for example http://192.168.0.10:11434/v1.",
+)
+
+
+def usable_address(address: str) -> str:
+    """``address`` when it is a whole http(s) address; else a usage error that does not echo it.
+
+    A typo (``http://[``, a port past 65535, no scheme) would otherwise fail
+    deep in the HTTP client as "unexpected" or as a network that is down.
+    """
+    try:
+        parts = urlsplit(address)
+        parts.port  # noqa: B018 - parsing the port is the check
+    except ValueError:
+        parts = None
+    if parts is None or parts.scheme.lower() not in ("http", "https") or not parts.hostname:
+        raise BlogIdeasError(ErrorKind.BAD_OPTION, UNUSABLE_ADDRESS)
+    return address
+
+
+def bad_answer(sentence: str, base_url: str, title: str = "") -> BlogIdeasError:
+    """BAD_ANSWER with ``sentence`` (one of the above) about the server at ``base_url``."""
+    host = urlsplit(base_url).netloc or base_url
+    return BlogIdeasError(
+        ErrorKind.BAD_ANSWER, sentence, host=host, title=f" (“{title}”)" if title else ""
+    )
+
+
+def looks_like_page(content_type: str, body: bytes) -> bool:
+    """Whether an answer is a web page (HTML), whatever its status said."""
+    start = body.lstrip()[:200].lower()
+    return "html" in content_type.lower() or start.startswith((b"<!doctype", b"<html", b"<head"))
+
+
+def page_title(body: bytes) -> str:
+    """The ``<title>`` of an HTML page, cleaned and shortened; empty when it has none."""
+    found = _TITLE.search(body[:65536])
+    if found is None:
+        return ""
+    text = html.unescape(found.group(1).decode("utf-8", errors="replace"))
+    text = " ".join("".join(c if c.isprintable() else " " for c in text).split())
+    return text if len(text) <= MAX_TITLE_CHARS else text[: MAX_TITLE_CHARS - 1] + "…"
 
 
 def cancellable_sleep(seconds: float, cancel: CancelToken) -> None:

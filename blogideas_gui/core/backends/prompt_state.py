@@ -8,11 +8,11 @@ per model and per role prompt, and loaded instead of evaluated on the next
 start.
 
 A file holds a header (format, the model file's name and size, the context
-size) and the prefix's token ids, then llama.cpp's bytes. The files rule
-(:mod:`blogideas_gui.core.common.files`) holds: a file that cannot be read
-or that llama.cpp refuses is set aside as damaged; one written by a newer
-BlogIdeas (a higher format number) is left as it is and not used. A file
-made for another context size is only out of date: it is replaced.
+size) and the prefix's token ids, then llama.cpp's bytes. It is a cache,
+not the user's data (:mod:`blogideas_gui.core.common.files`): a file that
+cannot be read, that llama.cpp refuses, that another BlogIdeas version
+wrote, or that was made for another context size is deleted with a log line
+and saved anew after the next answer; the user hears nothing of it.
 The folder is bounded: the least recently used files go first. A model's
 files go with it (:func:`forget_model`).
 """
@@ -29,8 +29,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.files import atomic_write, recover_damaged, recover_too_new
+from blogideas_gui.core.common.errors import BlogIdeasError
+from blogideas_gui.core.common.files import atomic_write, drop_cache
 from blogideas_gui.core.common.paths import data_dir
 
 log = logging.getLogger(__name__)
@@ -99,22 +99,21 @@ class PromptStates:
         except OSError as error:
             log.warning("cannot read %s: %s", path, error)
             return False
-        if _format_of(data) > FORMAT:
-            recover_too_new(path)
+        if _format_of(data) != FORMAT:
+            drop_cache(path, f"format {_format_of(data) or 'unknown'}, not {FORMAT}")
             return False
         parsed = self._parse(data)
         if parsed is None:
-            recover_damaged(path, ErrorKind.FILE_DAMAGED)
+            drop_cache(path, "damaged")
             return False
         header, tokens, state = parsed
         if {k: header.get(k) for k in self._header} != self._header or tokens != list(prefix):
-            log.info("%s was made for another context; replacing it", path.name)
-            path.unlink(missing_ok=True)
+            drop_cache(path, "made for another context")
             return False
         buffer = (ctypes.c_uint8 * len(state)).from_buffer_copy(state)
         if self._lib.llama_state_seq_set_data(llm.ctx, buffer, len(state), SEQUENCE) == 0:
             llm.reset()
-            recover_damaged(path, ErrorKind.FILE_DAMAGED)
+            drop_cache(path, "llama.cpp refused it")
             return False
         llm.input_ids[: len(prefix)] = prefix
         llm.n_tokens = len(prefix)

@@ -63,6 +63,7 @@ class ErrorKind(enum.Enum):
     KEY_OVER_HTTP = "key_over_http"
     KEY_NOT_FOR_THIS_SERVER = "key_not_for_this_server"
     RATE_LIMITED_NO_RETRY = "rate_limited_no_retry"
+    BAD_ANSWER = "bad_answer"
     UNEXPECTED = "unexpected"
 
     @property
@@ -338,6 +339,9 @@ _MESSAGES: dict[ErrorKind, str] = {
         "Wait a minute, or as long as the server asks, and try again; new accounts "
         "have low limits per minute.",
     ),
+    # Each way a server's answer can fail to be an answer has its own sentence,
+    # written where the answer is read (core/backends/openai_errors.py).
+    ErrorKind.BAD_ANSWER: QT_TRANSLATE_NOOP("Errors", "{detail}"),
     ErrorKind.UNEXPECTED: QT_TRANSLATE_NOOP(
         "Errors",
         "Something unexpected went wrong. Try again; details are in the log file.",

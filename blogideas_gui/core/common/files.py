@@ -20,6 +20,12 @@ can stop it from starting:
 Notices travel through :func:`report`: the window shows them in a banner, the
 command line prints each as one line on stderr (:func:`listen`). Reporting
 the same notice twice in a process shows it once.
+
+Caches (saved prompt states, the facts read from model files) keep nothing
+the user made, only work that can be done again. A notice about one ("what
+it held has to be set again") would alarm for nothing, so a cache that is
+damaged or another version's is deleted with a log line and rebuilt
+(:func:`drop_cache`, :func:`read_cache`); its writes fail quietly too.
 """
 
 from __future__ import annotations
@@ -249,6 +255,52 @@ def write_json(path: Path, data: dict[str, Any], version: int, mode: int = 0o644
         atomic_write(path, text.encode("utf-8"), mode)
     except OSError as error:
         raise write_problem(path.parent, error) from error
+
+
+# -- caches -------------------------------------------------------------------
+
+
+def drop_cache(path: Path, why: str) -> None:
+    """Delete a cache file that cannot be used, with a log line and no notice; it is rebuilt."""
+    log.info("rebuilding the cache %s: %s", path, why)
+    try:
+        path.unlink(missing_ok=True)
+    except OSError as error:
+        log.warning("cannot delete the cache %s: %s", path, error)
+
+
+def read_cache(path: Path, version: int) -> dict[str, Any] | None:
+    """A versioned JSON cache, or None to rebuild it; never raises, never notices.
+
+    One that is damaged or from another version is dropped (:func:`drop_cache`).
+    """
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        log.warning("cannot read the cache %s: %s", path, error)
+        return None
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        data = None
+    if not isinstance(data, dict):
+        drop_cache(path, "damaged")
+        return None
+    if data.get("version") != version:
+        drop_cache(path, f"version {data.get('version')!r}, not {version}")
+        return None
+    return data
+
+
+def write_cache(path: Path, data: dict[str, Any], version: int) -> None:
+    """Write ``{"version": version, **data}``; a full disk costs only the cache (a log line)."""
+    text = json.dumps({"version": version, **data}, ensure_ascii=False, indent=1) + "\n"
+    try:
+        atomic_write(path, text.encode("utf-8"), 0o644)
+    except OSError as error:
+        log.warning("cannot write the cache %s: %s", path, error)
 
 
 # -- writing ------------------------------------------------------------------

@@ -19,7 +19,6 @@ data folder, keyed by the file's path, size and modification time:
 from __future__ import annotations
 
 import collections
-import json
 import logging
 import threading
 from dataclasses import dataclass
@@ -27,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.files import atomic_write
+from blogideas_gui.core.common.files import read_cache, write_cache
 from blogideas_gui.core.common.paths import data_dir
 from blogideas_gui.core.models.architectures import engine_runs
 
@@ -35,6 +34,7 @@ log = logging.getLogger(__name__)
 
 GGUF_MAGIC = b"GGUF"
 CACHE_FILE = "checked-models.json"
+CACHE_VERSION = 1
 _cache_lock = threading.Lock()
 # The reader's own failures on a damaged file: a short read surfaces as a bad
 # unpack or reshape, a bad enum value or key as these.
@@ -223,17 +223,12 @@ def _stamp(path: Path) -> tuple[str, list[int]]:
 
 
 def _read_cache() -> dict[str, dict[str, object]]:
-    """The cache; a missing or damaged one is empty (it is only a shortcut, never user data)."""
-    try:
-        data = json.loads((data_dir() / CACHE_FILE).read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return {}
-    except (OSError, ValueError) as error:
-        log.warning("ignoring unreadable %s: %s", CACHE_FILE, error)
-        return {}
+    """The cache; a missing one is empty, a damaged one is rebuilt quietly (never user data)."""
+    data = read_cache(data_dir() / CACHE_FILE, CACHE_VERSION) or {}
+    files = data.get("files")
     return (
-        {str(k): v for k, v in data.items() if isinstance(v, dict)}
-        if isinstance(data, dict)
+        {str(k): v for k, v in files.items() if isinstance(v, dict)}
+        if isinstance(files, dict)
         else {}
     )
 
@@ -270,7 +265,7 @@ def remember_facts(path: Path, facts: GgufFacts) -> None:
         with _cache_lock:
             cache = _read_cache()
             cache[key] = {"stamp": stamp, "facts": facts.to_dict()}
-            data = json.dumps(cache, ensure_ascii=False, indent=1).encode()
-            atomic_write(data_dir() / CACHE_FILE, data, mode=0o644)
-    except OSError as error:  # a full disk costs only the shortcut
+            # A full disk costs only the shortcut (write_cache logs it).
+            write_cache(data_dir() / CACHE_FILE, {"files": cache}, CACHE_VERSION)
+    except OSError as error:  # the file went away meanwhile
         log.warning("cannot keep what was read from %s: %s", path, error)

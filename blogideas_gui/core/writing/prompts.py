@@ -27,6 +27,7 @@ from blogideas_gui.core.backends.base import ChatMessage
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP, translate
 from blogideas_gui.core.common.language import Language
+from blogideas_gui.core.common.readable_text import readable
 from blogideas_gui.core.writing.presets import Preset, preset_lines
 
 MIN_IDEAS = 1
@@ -49,7 +50,13 @@ class IdeaRequest:
     length: str = ""
 
     def validated(self) -> IdeaRequest:
-        """This request with a trimmed topic, or a usage error saying what is wrong."""
+        """This request with a trimmed topic, or a usage error saying what is wrong.
+
+        Text that is not text (bytes a terminal could not decode) is refused
+        here, before it can reach the history or a server.
+        """
+        for text in (self.topic, self.tone, self.audience, self.platform, self.length):
+            readable(text)
         topic = self.topic.strip()
         if not topic:
             raise BlogIdeasError(ErrorKind.EMPTY_TOPIC)

@@ -279,3 +279,16 @@ def test_connection_explains_a_refusal(reply: Reply, kind: ErrorKind) -> None:
 def test_connection_to_a_real_server(llama_server: str) -> None:
     check = OpenAIBackend(model="smollm2", base_url=llama_server).check_connection()
     assert check.model_listed is True
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["http://[", "http://127.0.0.1:99999/v1", "127.0.0.1:8080/v1", "ftp://127.0.0.1/v1", "ollama"],
+)
+def test_an_address_that_is_not_one_is_refused_plainly(address: str) -> None:
+    """A typo in the address once reached the HTTP client: "unexpected", or "no network"."""
+    with pytest.raises(BlogIdeasError) as caught:
+        OpenAIBackend(model="m", base_url=address)
+    assert caught.value.kind is ErrorKind.BAD_OPTION and caught.value.exit_code == 2
+    assert_says(caught.value, ["http://", "for example"], ["주소 전체를 입력하세요"])
+    assert address not in caught.value.message("en")  # an address may hold a secret: never echoed
