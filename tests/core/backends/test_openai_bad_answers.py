@@ -118,7 +118,7 @@ def test_a_whole_stream_labelled_as_plain_text_is_still_read() -> None:
 def test_the_connection_check_names_the_page_instead_of_passing(probe: str) -> None:
     """The guide's Test button once said "works" for a captive portal (chat) or crashed (models)."""
     with openai_script_server([PAGE]) as (url, _seen), pytest.raises(BlogIdeasError) as caught:
-        backend(url).test_connection(probe)  # type: ignore[arg-type]
+        backend(url).check_connection(probe)  # type: ignore[arg-type]
     assert_says(caught.value, "page")
 
 
