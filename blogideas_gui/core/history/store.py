@@ -310,13 +310,13 @@ class HistoryStore:
             favourites=frozenset(item["idea_index"] for item in starred),
         )
 
-    def recent_titles(self, topic: str, limit: int = 20) -> list[str]:
-        """The titles of the topic's latest ideas, newest ask first, at most ``limit``.
+    def recent_titles(self, topic: str, limit: int | None = 20) -> list[str]:
+        """The titles of the topic's latest ideas, newest ask first, at most ``limit`` (None: all).
 
         The same topic whatever its case and spaces ("Home cafe" is "homecafe");
         only the last :data:`DEFAULT_LIST_LIMIT` asks are looked at. New ideas
-        must differ from these, and how many there are says which angles the
-        topic's asks were dealt (:mod:`blogideas_gui.core.writing.angles`).
+        must differ from these, and how many there are in all says which
+        angles the topic's asks were dealt (:mod:`blogideas_gui.core.writing.angles`).
         """
         wanted = "".join(topic.lower().split())
         rows = self._read(

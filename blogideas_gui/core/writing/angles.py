@@ -36,9 +36,10 @@ def angles(language: Language) -> tuple[str, ...]:
 def dealt_angles(language: Language, ideas_before: int) -> list[str]:
     """The angles the topic's latest ideas were dealt, oldest first.
 
-    ``ideas_before`` is how many ideas the topic's history holds; the last of
-    them got the angle before position ``ideas_before`` in the round, and at
-    most one round is remembered.
+    ``ideas_before`` is how many ideas the topic's history holds, all of them
+    (``len(store.recent_titles(topic, None))``: a capped count would stop the
+    round); the last of them got the angle before position ``ideas_before``
+    in the round, and at most one round is remembered.
     """
     every = angles(language)
     start = max(0, ideas_before - len(every))

@@ -2,9 +2,9 @@
 
 Naver ranks down near-duplicate posts, and a friend asking twice on one
 topic wants new ideas, not the old ones in other words. The measure is the
-one the variety benchmark uses: :func:`near_duplicate`, difflib's ratio of
-the two titles' letters and digits (case, spaces and punctuation do not make
-a title new). The decoder asks the book through the idea machine each time a
+one variety is measured by: :func:`near_duplicate`, difflib's ratio of the
+two titles' letters and digits (case, spaces and punctuation do not make a
+title new). The decoder asks the book through the idea machine each time a
 title line closes, and writes the title again when it repeats one.
 """
 

@@ -43,6 +43,9 @@ def test_recent_titles_are_the_topics_newest_first_whatever_case_and_spaces(
     _ask(store, "홈카페", ["드립 커피"])
     assert store.recent_titles("homecafe") == ["Milk frothing", "Cold brew", "Latte art"]
     assert store.recent_titles("Home Cafe", limit=2) == ["Milk frothing", "Cold brew"]
+    _ask(store, "home cafe", [f"Idea {n}" for n in range(20)])
+    assert len(store.recent_titles("home cafe")) == 20
+    assert len(store.recent_titles("home cafe", None)) == 23  # all: what the angles count
     assert store.recent_titles("홈카페") == ["드립 커피", "원두 고르기"]
     assert store.recent_titles("knitting") == []
 
