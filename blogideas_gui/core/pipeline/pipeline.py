@@ -31,7 +31,7 @@ from blogideas_gui.core.pipeline.recording import recorded
 from blogideas_gui.core.pipeline.speeds import speed_noted
 from blogideas_gui.core.writing.angles import angles_for, dealt_angles
 from blogideas_gui.core.writing.expansion import ExpansionKind, build_expansion_messages
-from blogideas_gui.core.writing.prompts import IdeaRequest
+from blogideas_gui.core.writing.prompts import MAX_AVOID, IdeaRequest
 from blogideas_gui.core.writing.templates import TemplateStore
 
 
@@ -90,12 +90,13 @@ class Pipeline:
         """
         request = request.validated()
         check_budget(backend, self.ledger, limit_usd)
-        avoid: list[str] = []
+        history: list[str] = []
         session_id = None
         if self.store is not None:
-            avoid = self.store.recent_titles(request.topic)
+            history = self.store.recent_titles(request.topic, None)
             session_id = self.store.start(request, backend.name, backend.model_name)
-        used = dealt_angles(request.language, len(avoid))
+        used = dealt_angles(request.language, len(history))
+        avoid = history[:MAX_AVOID]
         return Prepared(
             request, backend, limit_usd, role=self._role(request), session_id=session_id,
             angles=tuple(angles_for(request.count, request.language, used)), avoid=tuple(avoid),
