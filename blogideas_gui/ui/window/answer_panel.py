@@ -108,12 +108,16 @@ class AnswerPanel(QWidget):
         self._idea_starts = []
         self.cards.set_writing(False)
 
-    def add_to_part(self, part: int, text: str) -> None:
-        """More of idea ``part`` (from 0), written side by side with the others."""
+    def add_to_part(self, part: int, text: str, parts: int) -> None:
+        """More of idea ``part`` (from 0) of ``parts`` written side by side.
+
+        Every idea's card is there from the first piece on, waiting in its
+        place, so the reader sees at once how many are being written.
+        """
         if not self._following:
             return
         self._parts.add(part, text)
-        while len(self.cards.cards) <= part:
+        while len(self.cards.cards) < max(parts, part + 1):
             self.cards.add_idea(Idea(WAITING_TITLE))
         found = parse_ideas(self._parts.text(part))
         if found:

@@ -395,7 +395,8 @@ class MainWindow(QMainWindow):
         if self._closed:
             return
         self.status.count_pieces(pieces)
-        self.answer.add_to_part(part, text)
+        session = self.model.session
+        self.answer.add_to_part(part, text, session.request.count if session else part + 1)
         self._count_ideas(text)
 
     def _on_result(self, result: GenerationResult) -> None:
