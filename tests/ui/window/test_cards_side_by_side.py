@@ -13,14 +13,24 @@ from pytestqt.qtbot import QtBot
 
 from blogideas_gui.core.backends.base import Backend, GenerationOptions
 from blogideas_gui.core.backends.local import LocalBackend
+from blogideas_gui.core.common.language import use_language
 from blogideas_gui.core.writing.ideas import parse_ideas
 from blogideas_gui.core.writing.shape import AnswerShape
+from blogideas_gui.ui.common.i18n import install_translator
 from blogideas_gui.ui.window.answer_panel import WAITING_TITLE
 from blogideas_gui.ui.window.main_window import MainWindow
 
 SHOTS = Path(os.environ.get("BLOGIDEAS_SHOTS", "/tmp/shots"))
 
 pytestmark = pytest.mark.slow
+
+
+@pytest.fixture
+def korean(qapp: QApplication) -> Iterator[None]:
+    assert install_translator(qapp, "ko")
+    yield
+    install_translator(qapp, "en")
+    use_language(None)
 
 
 @pytest.fixture
@@ -31,7 +41,7 @@ def five_at_once(starter_model: Path) -> Iterator[LocalBackend]:
 
 
 def test_five_cards_fill_at_once_and_the_answer_keeps_their_order(
-    qtbot: QtBot, five_at_once: LocalBackend
+    qtbot: QtBot, five_at_once: LocalBackend, korean: None
 ) -> None:
     def factory(name: str, model: str | None, base_url: str | None) -> Backend:
         return five_at_once
