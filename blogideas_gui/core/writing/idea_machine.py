@@ -27,22 +27,19 @@ vocabulary can do). The decoder refuses a token after which the rest could no
 longer fit in the answer's budget, so lines get shorter as the budget runs
 out and an answer nobody stopped always ends complete.
 
-Lines end between words. Past a line's soft bound (:data:`SOFT_SHARE` of its
-bound) no new word may begin, so the word being written ends the line, and
-:meth:`IdeaMachine.line_pressure` tells the decoder to favour the line's end
-from half the bound on: a thought is wrapped up, not cut. The hard bound
-(the line's bound itself, which a server's JSON schema holds too) stays the
-last guard, and falls inside a word only when that word is longer than the
-fifth of the line left for it, or in a script written without spaces.
-
-Chat control markers written as text (``<|im_end|>``) are refused byte by
-byte (:mod:`.control_text`), and a title that repeats one in the
-:class:`~.variety.TitleBook` is taken back and written again
-(:meth:`IdeaMachine.checkpoint`, :meth:`IdeaMachine.settle`).
+Lines end between words: past a line's soft bound (:data:`SOFT_SHARE`) no
+word begins, so the last one ends the line, and :meth:`~IdeaMachine.line_pressure`
+has the decoder favour the line's end from half the bound on. The hard bound
+(the line's own, as in a server's JSON schema) stays the last guard, inside a
+word only for a word longer than the fifth left, or a script without spaces.
+Chat control markers written as text are refused (:mod:`.control_text`); a
+title that repeats one in the :class:`~.variety.TitleBook` is taken back
+(:meth:`~IdeaMachine.checkpoint`, :meth:`~IdeaMachine.settle`).
 """
 
 from __future__ import annotations
 
+import string
 from collections.abc import Callable
 from typing import Protocol
 
@@ -56,6 +53,11 @@ DASH = 0x2D
 HASH = 0x23
 # Bytes that alone make no text in Markdown: a line needs one byte outside them.
 MARKUP = frozenset(b" `*_~#>|=+-")
+# Bytes of a word (letters, digits, a character beyond ASCII by its lead
+# byte); after one of them, a space or markup a word may go on, and after an
+# apostrophe that follows one ("they've"), but not after punctuation.
+WORD = frozenset((string.ascii_letters + string.digits).encode()) | frozenset(range(0xC0, 0x100))
+APOSTROPHE = 0x27
 
 # Parts of an idea.
 TITLE, HOOK, POINT = 0, 1, 2
@@ -69,8 +71,7 @@ The fifth left is room for the last word to end: 16 characters of an
 80-character title, 20 of a point, longer than nearly every English word or
 Korean eojeol, while four fifths of the line stay free for words.
 """
-PRESSURE_FROM = 0.5
-"""Share of a line's bound from which :meth:`IdeaMachine.line_pressure` rises."""
+PRESSURE_FROM = 0.5  # share of a line's bound from which line_pressure rises
 
 
 class Form(Protocol):
@@ -108,6 +109,7 @@ class State:
         "tail",
         "title",
         "visible",
+        "word",
     )
 
     def __init__(self) -> None:
@@ -120,22 +122,18 @@ class State:
         self.visible = False
         self.pending = 0
         self.literal = b""
-        # The line's text from its last "<" or "[" (control_text), the title
-        # line's bytes so far, and a title line closed but not yet settled.
+        self.word = False  # whether a word's letters may follow (see WORD)
+        # Text from the line's last "<" or "[", the title so far, a title not yet settled.
         self.tail = b""
         self.title = b""
         self.closed: bytes | None = None
 
     def copy(self) -> State:
         other = State.__new__(State)
-        other.mode, other.idea, other.part, other.points = (
-            self.mode,
-            self.idea,
-            self.part,
-            self.points,
-        )
-        other.chars, other.started, other.visible = self.chars, self.started, self.visible
-        other.pending, other.literal = self.pending, self.literal
+        other.mode, other.idea, other.part = self.mode, self.idea, self.part
+        other.points, other.chars, other.started = self.points, self.chars, self.started
+        other.visible = self.visible
+        other.pending, other.literal, other.word = self.pending, self.literal, self.word
         other.tail, other.title, other.closed = self.tail, self.title, self.closed
         return other
 
@@ -253,8 +251,12 @@ class IdeaMachine:
                 return False
             if byte in MARKUP and not state.visible and state.chars + 1 >= limit:
                 return False  # the line would be full with nothing visible in it
-            if byte == SPACE and state.chars >= self._soft[state.part] and state.started:
-                return False  # past the soft bound: no new word, the last one ends the line
+            if (
+                state.chars >= self._soft[state.part]
+                and state.started
+                and (byte == SPACE or (byte in WORD and not state.word))
+            ):
+                return False  # past the soft bound no word begins (" and", ",but"): lines end
             if state.tail or byte in OPENERS:
                 tail = next_tail(state.tail, byte)
                 if tail is None:
@@ -271,6 +273,7 @@ class IdeaMachine:
                 if byte in (SPACE, DASH, HASH, 0x2A, 0x3E) or 0x30 <= byte <= 0x39:
                     return False
             state.chars += 1
+            state.word = byte in WORD or byte in MARKUP or (state.word and byte == APOSTROPHE)
             if byte not in MARKUP:
                 state.visible = True
             if byte >= 0xF0:
@@ -303,6 +306,7 @@ class IdeaMachine:
         state.visible = False
         state.pending = 0
         state.tail = b""
+        state.word = False
 
     def _end_line(self, state: State) -> None:
         shape = self.shape

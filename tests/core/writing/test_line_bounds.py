@@ -131,3 +131,26 @@ def test_cost_never_counts_less_than_a_real_way_to_finish(seed: int) -> None:
         else:
             break  # the answer may stop here and nothing else fits
     assert machine.can_stop(state)
+
+
+@pytest.mark.parametrize(
+    ("text", "allowed"),
+    [
+        (",\n", True),  # punctuation closes the last word
+        (",but", False),  # a word glued on after it is a new word all the same
+        ("...I'm", False),
+        ("'ve\n", True),  # a word's own parts go on: they've
+        ("-ly\n", True),  # and well-known
+    ],
+)
+def test_past_the_soft_bound_no_word_is_glued_on_after_punctuation(
+    text: str, allowed: bool
+) -> None:
+    machine, state = _at("## 1. abcdefghijklmnop")
+    assert _takes(machine, state, text) is allowed
+
+
+def test_korean_past_the_soft_bound_ends_after_its_punctuation_too() -> None:
+    machine, state = _at("## 1. 집에서 커피를 내리는 방법 정리")
+    assert _takes(machine, state, "해요.\n")
+    assert not _takes(machine, state, ".해")
