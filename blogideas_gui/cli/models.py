@@ -163,7 +163,7 @@ def _report_speed(measured: Measured, as_json: bool) -> None:
 def _speeds() -> SpeedBook:
     """The kept speed measurements; measured now (a few seconds) when there are none."""
     book = load_book()
-    if book.needs_probe:
+    if book.probe is None:
         print("Measuring how fast this computer writes (a few seconds)…", file=sys.stderr)
         try:
             measure_speed()

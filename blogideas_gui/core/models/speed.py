@@ -191,11 +191,6 @@ class SpeedBook:
         if table and not (only_new and key in self.parallel):
             self.parallel[key] = dict(table)
 
-    @property
-    def needs_probe(self) -> bool:
-        """Whether the probe has not run here, or ran before it measured ideas side by side."""
-        return self.probe is None or not self.parallel_table(None)
-
     def parallel_table(self, model_path: Path | None) -> dict[int, float]:
         """The table measured for ``model_path`` (``None``: the starter), else the starter's.
 

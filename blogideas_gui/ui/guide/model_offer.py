@@ -87,7 +87,7 @@ class ModelOffer(QWidget):
         self._layout.addWidget(self.speed_box)
         self._layout.addWidget(self.second)
         self.speed_box.measured.connect(self._measured)
-        if speeds.needs_probe:
+        if speeds.probe is None:
             self.speed_box.measure()
         self._offer(speeds)
 
