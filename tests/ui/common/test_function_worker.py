@@ -82,8 +82,8 @@ def test_abort_stops_the_callable_and_only_finished_is_said(qtbot: QtBot) -> Non
     worker = AnswerWorker(patient)
     events = _record(worker)
     worker.start()
-    with qtbot.waitSignal(worker.finished, timeout=5000):
-        assert worker.wait(5000)
+    with qtbot.waitSignal(worker.finished, timeout=30_000):
+        assert worker.wait(30_000)
     assert events == [("finished", True)]
 
 
@@ -97,9 +97,9 @@ def test_a_result_not_yet_reported_is_dropped_by_a_later_cancel(qtbot: QtBot) ->
     worker = AnswerWorker(_answer)
     events = _record(worker)
     worker.start()
-    assert worker.join(5000)  # returned on its thread; the report waits for this one
+    assert worker.join(30_000)  # returned on its thread; the report waits for this one
     worker.abort()
-    with qtbot.waitSignal(worker.finished, timeout=5000):
+    with qtbot.waitSignal(worker.finished, timeout=30_000):
         pass
     assert events == [("finished", True)]
 

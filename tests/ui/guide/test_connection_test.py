@@ -7,6 +7,8 @@ models. The old answer must not show under the new question.
 
 from __future__ import annotations
 
+import threading
+
 from pytestqt.qtbot import QtBot
 
 from blogideas_gui.core.backends.base import ConnectionCheck
@@ -38,22 +40,35 @@ def test_an_abandoned_test_says_nothing_while_the_next_one_answers(qtbot: QtBot)
     failures: list[str] = []
     test.succeeded.connect(answers.append)
     test.failed.connect(failures.append)
+    abandoned_ended = threading.Event()
+
+    def abandoned(address: str) -> Probe:
+        def probe(cancel: CancelToken) -> ConnectionCheck:
+            try:
+                return server_probe(address)(cancel)
+            finally:
+                abandoned_ended.set()
+
+        return probe
+
     try:
         with (
             silent_server() as slow,
             openai_script_server([Reply(body=model_list("new-model"))]) as (fast, _),
         ):
-            test.start(server_probe(slow))
+            test.start(abandoned(slow))
             test.cancel()
             assert not test.running
             with qtbot.waitSignal(
                 test.running_changed, check_params_cb=lambda r: not r, timeout=120_000
             ):
                 test.start(server_probe(fast))
-        # The silent port is closed now: the abandoned request fails, unheard.
+        # The silent port is closed now: the abandoned request fails, and its
+        # outcome reaches the GUI thread, which must not say it.
+        qtbot.waitUntil(abandoned_ended.is_set, timeout=120_000)
+        qtbot.wait(500)
+        [answer] = answers
+        assert answer.models == ("new-model",)
+        assert failures == []
     finally:
         test.shutdown()
-    qtbot.wait(50)  # anything the abandoned job might still say would arrive now
-    [answer] = answers
-    assert isinstance(answer, ConnectionCheck) and answer.models == ("new-model",)
-    assert failures == []
