@@ -205,26 +205,6 @@
         <translation>요청마다 약간의 비용이 듭니다. BlogIdeas는 비용을 세어 두었다가 이번 달 합계가 한도({limit})에 이르면 OpenAI 요청을 멈춥니다. 한도는 설정에서 바꿀 수 있습니다.</translation>
     </message>
     <message>
-        <location filename="../ui/first_run.py" line="239" />
-        <source>The key has spaces inside. Copy it again, whole.</source>
-        <translation>키 안에 공백이 있습니다. 키 전체를 다시 복사하세요.</translation>
-    </message>
-    <message>
-        <location filename="../ui/first_run.py" line="256" />
-        <source>Testing the key…</source>
-        <translation>키를 확인하는 중…</translation>
-    </message>
-    <message>
-        <location filename="../ui/first_run.py" line="261" />
-        <source>The key works.</source>
-        <translation>키가 잘 작동합니다.</translation>
-    </message>
-    <message>
-        <location filename="../ui/first_run.py" line="285" />
-        <source>It is kept in your system's keychain.</source>
-        <translation>키는 시스템 키체인에 보관됩니다.</translation>
-    </message>
-    <message>
         <location filename="../ui/first_run.py" line="293" />
         <source>Type the server's address first, or pick one of the examples.</source>
         <translation>먼저 서버 주소를 입력하거나 예시 중 하나를 고르세요.</translation>
@@ -253,6 +233,29 @@
         <location filename="../ui/first_run.py" line="357" />
         <source>Type the server's address and a model name, then press Test.</source>
         <translation>서버 주소와 모델 이름을 입력한 뒤 확인을 누르세요.</translation>
+    </message>
+</context>
+<context>
+    <name>KeyCheck</name>
+    <message>
+        <location filename="../ui/guide/key_check.py" line="71" />
+        <source>The key has spaces inside. Copy it again, whole.</source>
+        <translation>키 안에 공백이 있습니다. 키 전체를 다시 복사하세요.</translation>
+    </message>
+    <message>
+        <location filename="../ui/guide/key_check.py" line="88" />
+        <source>Testing the key…</source>
+        <translation>키를 확인하는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/guide/key_check.py" line="112" />
+        <source>The key works.</source>
+        <translation>키가 잘 작동합니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/guide/key_check.py" line="140" />
+        <source>It is kept in your system's keychain.</source>
+        <translation>키는 시스템 키체인에 보관됩니다.</translation>
     </message>
 </context>
 <context>

@@ -1,16 +1,18 @@
-"""One generator-worker pattern for all long work, after superqt's GeneratorWorker.
+"""One generator-worker pattern for long work that streams, after superqt's GeneratorWorker.
 
 A plain-Python generator (from ``core``) runs on a QThread; what happens to
 it crosses to the GUI thread as signals, one per kind, so no receiver sorts
-what it got: ``yielded`` for each item, ``failed`` with the error that ended
-it, ``aborted`` when its cancel token ended it early, ``finished`` always
-last. A job whose items are of several kinds (a generation: phases, text,
-the result) uses a worker that routes each kind to a typed signal of its own
-(:class:`GenerationWorker`). Abort is cooperative, through the generator's
-:class:`CancelToken`: a thread is never terminated, and
-:meth:`WorkerHandle.wait` lets a window leave no work running when it closes.
+what it got. Each streaming job is a subclass that declares a typed signal
+for each kind of item and routes its items to them in :meth:`deliver` (a
+download's progress, phases and result; a generation's phases, text and
+result); every job has ``failed`` with the error that ended it, ``aborted``
+when its cancel token ended it early, ``finished`` always last. A job with
+one result uses :mod:`.function_worker` instead. Abort is cooperative,
+through the generator's :class:`CancelToken`: a thread is never terminated,
+and :meth:`WorkerHandle.wait` lets a window leave no work running when it
+closes.
 
-Most work gets a thread of its own (:func:`create_worker`). Generation runs
+Most work gets a thread of its own (:func:`on_new_thread`). Generation runs
 on one long-lived :class:`WorkerThread` instead: llama.cpp's OpenMP threads
 belong to the thread that calls it, so a new thread per request would start
 a new team of them each time, and the first word of every answer would wait
@@ -26,24 +28,22 @@ from collections.abc import Callable, Iterator
 
 from PySide6.QtCore import QObject, Qt, QThread, Signal, Slot
 
-from blogideas_gui.core.backends.base import TextDelta
 from blogideas_gui.core.common.cancel import CancelToken
-from blogideas_gui.core.generation.runner import GenerationResult, Phase, PhaseChanged
 
 log = logging.getLogger(__name__)
 
 
 class GeneratorWorker(QObject):
-    """Runs a generator function and reports what happens, one signal per kind.
+    """Runs a generator function and reports what happens, one typed signal per kind.
+
+    A job subclasses it, declares its item signals and overrides :meth:`deliver`.
 
     Signals:
-        yielded(object): each item, in order (the job's one kind of item).
         failed(Exception): the error that ended the generator early.
         aborted(): the cancel token ended the work (after its last item).
         finished(): always last, after success, failure or abort.
     """
 
-    yielded = Signal(object)
     failed = Signal(Exception)
     aborted = Signal()
     finished = Signal()
@@ -54,8 +54,8 @@ class GeneratorWorker(QObject):
         self.cancel = cancel
 
     def deliver(self, item: object) -> None:
-        """Report one item; a worker whose items are of several kinds routes them here."""
-        self.yielded.emit(item)
+        """Route one item to the job's signal for its kind (on the worker thread)."""
+        raise NotImplementedError(f"{type(self).__name__} must route its items to typed signals")
 
     @Slot()
     def run(self) -> None:
@@ -70,37 +70,6 @@ class GeneratorWorker(QObject):
             self.failed.emit(error)
         finally:
             self.finished.emit()
-
-
-class GenerationWorker(GeneratorWorker):
-    """Runs a request's events and reports each kind on its own signal.
-
-    The routing happens once, here, where the events are made, so the window
-    connects one slot per kind and never sorts what arrives.
-
-    Signals:
-        phase_changed(Phase): the request moved on (loading, waiting, writing).
-        text_arrived(str, int): more of the answer, and how many pieces it joins.
-        part_arrived(int, str, int): more of one idea written side by side with
-            the others (its place from 0), and how many pieces it joins.
-        result_ready(GenerationResult): the request ended (finished, or stopped).
-    """
-
-    phase_changed = Signal(Phase)
-    text_arrived = Signal(str, int)
-    part_arrived = Signal(int, str, int)
-    result_ready = Signal(GenerationResult)
-
-    def deliver(self, item: object) -> None:
-        """Route one generation event to its signal."""
-        if isinstance(item, TextDelta) and item.part is not None:
-            self.part_arrived.emit(item.part, item.text, item.pieces)
-        elif isinstance(item, TextDelta):
-            self.text_arrived.emit(item.text, item.pieces)
-        elif isinstance(item, PhaseChanged):
-            self.phase_changed.emit(item.phase)
-        elif isinstance(item, GenerationResult):
-            self.result_ready.emit(item)
 
 
 class WorkerHandle:
@@ -141,20 +110,11 @@ class WorkerHandle:
         return self.join(milliseconds)
 
 
-def create_worker(func: Callable[[], Iterator[object]], cancel: CancelToken) -> WorkerHandle:
-    """Put ``func`` on a new QThread, reported by a plain :class:`GeneratorWorker`.
-
-    Connect to ``handle.worker``'s signals, then call :meth:`WorkerHandle.start`,
-    so that no early signal is emitted before anyone listens.
-    """
-    return on_new_thread(GeneratorWorker(func, cancel))
-
-
 def on_new_thread(worker: GeneratorWorker) -> WorkerHandle:
     """Put ``worker`` on a new QThread (the moveToThread wiring of superqt).
 
-    For a worker that routes its items to typed signals of its own: connect
-    to them, then call :meth:`WorkerHandle.start`.
+    Connect to the worker's signals, then call :meth:`WorkerHandle.start`, so
+    that no early signal is emitted before anyone listens.
     """
     thread = QThread()
     thread.setObjectName("worker")

@@ -4,8 +4,9 @@ The people this app is for met environment variables, an unexplained 429 and
 surprise costs. So the first start asks only where ideas should come from:
 free on this computer (works at once), OpenAI (paste a key, test it, see what
 a failure means), or another server on the network (test it, pick a model).
-Every Test runs off the GUI thread (:mod:`.connection_test`); the guide only
-returns updated :class:`Settings`, and the window applies and saves them.
+Every Test runs off the GUI thread (:mod:`.connection_test`); the OpenAI
+key's test and keeping are :mod:`.key_check`'s. The guide only returns
+updated :class:`Settings`, and the window applies and saves them.
 """
 
 from __future__ import annotations
@@ -34,7 +35,6 @@ from blogideas_gui.core.account.budget import format_usd
 from blogideas_gui.core.backends.base import ConnectionCheck
 from blogideas_gui.core.backends.openai_api import DEFAULT_MODEL, OpenAIBackend
 from blogideas_gui.core.common.cancel import CancelToken
-from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind, user_message
 from blogideas_gui.core.common.language import Language, system_language
 from blogideas_gui.core.common.paths import models_dir
 from blogideas_gui.core.models.catalog import CatalogEntry, load_catalog
@@ -45,13 +45,18 @@ from blogideas_gui.core.models.speed import SpeedBook, load_book
 from blogideas_gui.core.settings.preferences import Settings
 from blogideas_gui.core.settings.secrets import KeyStore
 from blogideas_gui.ui.guide.connection_test import ConnectionTest
-from blogideas_gui.ui.guide.guide_pages import LocalPage, OpenAIPage, ServerPage
+from blogideas_gui.ui.guide.guide_pages import (
+    ERROR_STYLE,
+    OK_STYLE,
+    LocalPage,
+    OpenAIPage,
+    ServerPage,
+)
+from blogideas_gui.ui.guide.key_check import KeyCheck
 from blogideas_gui.ui.guide.model_offer import ModelOffer
 from blogideas_gui.ui.models.speed_box import Measure
 
 CHOICES = ("local", "openai", "server")
-ERROR_STYLE = "color: #b3261e;"
-OK_STYLE = "color: #146c2e;"
 # The chosen answer must stand out: the native checked look is too faint.
 CHOICE_STYLE = (
     "QPushButton { padding: 8px; border: 1px solid #c4c7c5; border-radius: 8px;"
@@ -121,13 +126,8 @@ class FirstRunGuide(QDialog):
     ) -> None:
         super().__init__(parent)
         self._settings = settings
-        self._store = key_store or KeyStore()
-        self._openai_url = openai_base_url
         ui = settings.ui_language
         self.language: Language = language or _UI_LANGUAGES.get(ui) or system_language()
-        self._saved_key = ""
-        self._key_read = False
-        self._notice_shown = False
         self.setWindowTitle(self.tr("Welcome to BlogIdeas"))
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
@@ -180,6 +180,10 @@ class FirstRunGuide(QDialog):
         self.resize(720, 520)
 
         self.key_test = ConnectionTest(self.language, self)
+        self.key_check = KeyCheck(
+            self.openai_page, self.key_test, key_store or KeyStore(), self.language,
+            openai_base_url,
+        )  # fmt: skip
         self.server_test = ConnectionTest(self.language, self)
         catalog = list(load_catalog() if entries is None else entries)
         folder = folder or models_dir()
@@ -205,12 +209,7 @@ class FirstRunGuide(QDialog):
         self.choice_group.idClicked.connect(self.pages.setCurrentIndex)
         self.pages.currentChanged.connect(self._page_shown)
         self.local_page.manager_button.clicked.connect(self.open_model_manager)
-        key, server = self.openai_page, self.server_page
-        key.test_button.clicked.connect(self.test_key)
-        key.cancel_button.clicked.connect(self.key_test.cancel)
-        self.key_test.running_changed.connect(key.set_running)
-        self.key_test.succeeded.connect(self._key_works)
-        self.key_test.failed.connect(lambda text: key.show_status(text, ERROR_STYLE))
+        server = self.server_page
         server.test_button.clicked.connect(self.test_server)
         server.cancel_button.clicked.connect(self.server_test.cancel)
         self.server_test.running_changed.connect(server.set_running)
@@ -237,15 +236,9 @@ class FirstRunGuide(QDialog):
         self.choose(CHOICES[choice])
 
     def _page_shown(self, index: int) -> None:
-        """Read the stored key when the OpenAI page first shows, not before.
-
-        Finding the system's keychain takes a noticeable moment, and most
-        friends choose the free answer; the guide opens without waiting.
-        """
-        if index == CHOICES.index("openai") and not self._key_read:
-            self._key_read = True
-            stored = self._store.load()
-            self.openai_page.set_stored(stored.value if stored else None)
+        """Read the stored key when the OpenAI page first shows, not before (the guide opens at once)."""
+        if index == CHOICES.index("openai"):
+            self.key_check.read_stored()
 
     # -- actions --------------------------------------------------------------
 
@@ -259,60 +252,6 @@ class FirstRunGuide(QDialog):
     def choice(self) -> str:
         """The selected one of :data:`CHOICES`."""
         return CHOICES[max(0, self.choice_group.checkedId())]
-
-    @Slot()
-    def test_key(self) -> None:
-        """One cheap chat call with the pasted (or stored) key, on a worker thread."""
-        typed = self.openai_page.key.text().strip()
-        if any(character.isspace() for character in typed):
-            self.openai_page.show_status(
-                self.tr("The key has spaces inside. Copy it again, whole."), ERROR_STYLE
-            )
-            return
-        store, url = self._store, self._openai_url
-
-        def probe(cancel: CancelToken) -> ConnectionCheck:
-            stored = None if typed else store.load()
-            key = typed or (stored.value if stored else "")
-            if not key:
-                raise BlogIdeasError(ErrorKind.NO_KEY)
-            backend = OpenAIBackend(api_key=key, base_url=url, max_retries=0)
-            try:
-                # A chat call, not a model listing: only it reveals an account without credit.
-                return backend.check_connection(probe="chat", cancel=cancel)
-            finally:
-                backend.close()
-
-        self.openai_page.show_status(self.tr("Testing the key…"), "")
-        self.key_test.start(probe)
-
-    @Slot(object)
-    def _key_works(self, _check: object) -> None:
-        text = self.tr("The key works.")
-        typed = self.openai_page.key.text().strip()
-        style = OK_STYLE
-        if typed:
-            saved = self._save_key(typed)
-            if saved is None:
-                return
-            text = f"{text} {saved}"
-            if self._notice_shown:
-                style = ""
-        self.openai_page.show_status(text, style)
-
-    def _save_key(self, key: str) -> str | None:
-        """Store ``key`` and say where; None (with the message shown) when it cannot."""
-        try:
-            stored = self._store.save(key)
-        except BlogIdeasError as error:
-            self.openai_page.show_status(user_message(error, self.language), ERROR_STYLE)
-            return None
-        self._saved_key = key
-        self.openai_page.set_stored(key)
-        if stored.notice is not None:
-            self._notice_shown = True
-            return stored.notice.message(self.language)
-        return self.tr("It is kept in your system's keychain.")
 
     @Slot()
     def test_server(self) -> None:
@@ -337,10 +276,8 @@ class FirstRunGuide(QDialog):
         self.server_page.show_status(self.tr("Asking the server…"), "")
         self.server_test.start(probe)
 
-    @Slot(object)
-    def _server_works(self, check: object) -> None:
-        if not isinstance(check, ConnectionCheck):
-            return
+    @Slot(ConnectionCheck)
+    def _server_works(self, check: ConnectionCheck) -> None:
         page = self.server_page
         if not check.models:
             text = self.tr("The server answers, and the model “{model}” works.")
@@ -367,17 +304,7 @@ class FirstRunGuide(QDialog):
             if downloaded is not None:
                 settings.local_model = downloaded.id
         elif choice == "openai":
-            typed = self.openai_page.key.text().strip()
-            if typed and typed != self._saved_key:
-                saved = self._save_key(typed)
-                if saved is None:
-                    return
-                if self._notice_shown:  # let the user read where the key went
-                    self.openai_page.show_status(saved, "")
-                    return
-            if not typed and not self.openai_page.has_stored:
-                message = BlogIdeasError(ErrorKind.NO_KEY).message(self.language)
-                self.openai_page.show_status(message, ERROR_STYLE)
+            if not self.key_check.settle():
                 return
             if settings.openai_base_url:  # the model was the other server's
                 settings.openai_model = DEFAULT_MODEL

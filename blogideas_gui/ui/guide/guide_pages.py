@@ -28,6 +28,8 @@ SERVER_EXAMPLES = (
     ("vLLM", "http://localhost:8000/v1"),
 )
 NOTE_STYLE = "color: #5f6368;"
+ERROR_STYLE = "color: #b3261e;"
+OK_STYLE = "color: #146c2e;"
 
 
 def masked_key(key: str) -> str:

@@ -44,10 +44,10 @@ class ModelOffer(QWidget):
         measure: measures the speed (tests pass their own; a child process by default).
 
     Signals:
-        installed(object): the :class:`InstalledModel` once downloaded and verified.
+        installed(InstalledModel): the model once downloaded and verified.
     """
 
-    installed = Signal(object)
+    installed = Signal(InstalledModel)
 
     def __init__(
         self,
@@ -91,10 +91,9 @@ class ModelOffer(QWidget):
             self.speed_box.measure()
         self._offer(speeds)
 
-    @Slot(object)
-    def _measured(self, book: object) -> None:
-        if isinstance(book, SpeedBook):
-            self._offer(book)
+    @Slot(SpeedBook)
+    def _measured(self, book: SpeedBook) -> None:
+        self._offer(book)
 
     def _offer(self, speeds: SpeedBook) -> None:
         """Show the pick for these measurements (kept while its download runs)."""
@@ -161,14 +160,13 @@ class ModelOffer(QWidget):
                 if m.path.name == self.row.source.local_name
             )  # fmt: skip
 
-    @Slot(object)
-    def _on_installed(self, model: object) -> None:
-        if isinstance(model, InstalledModel):
-            self.downloaded = model
-            self.text.setText(
-                self.tr("{name} is ready: BlogIdeas will write with it.").format(name=model.name)
-            )
-            self.installed.emit(model)
+    @Slot(InstalledModel)
+    def _on_installed(self, model: InstalledModel) -> None:
+        self.downloaded = model
+        self.text.setText(
+            self.tr("{name} is ready: BlogIdeas will write with it.").format(name=model.name)
+        )
+        self.installed.emit(model)
 
     def shutdown(self) -> None:
         """Pause a running download (kept for a resume) and stop a measurement; wait for both."""

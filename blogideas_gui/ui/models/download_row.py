@@ -1,7 +1,7 @@
 """One catalog model in the model manager: its facts, fit badge and download.
 
-Each row owns at most one download, run by the shared generator worker
-(:mod:`.worker`) on its own thread, so several downloads can run side by side
+Each row owns at most one download, run by a generator worker
+(:mod:`blogideas_gui.ui.common.worker`) on its own thread, so several downloads can run side by side
 and the window never waits for the network. The row only reacts to the
 worker's signals; :meth:`DownloadRow.stop` cancels and waits, so closing the
 window leaves no thread behind.
@@ -40,6 +40,7 @@ from blogideas_gui.core.models.downloads import (
     partial_bytes,
 )
 from blogideas_gui.core.models.fit import Fit
+from blogideas_gui.core.models.installed import InstalledModel
 from blogideas_gui.ui.common.worker import GeneratorWorker, WorkerHandle, on_new_thread
 from blogideas_gui.ui.models.speed_text import speed_sentence
 
@@ -87,11 +88,11 @@ class DownloadRow(QFrame):
     """A catalog entry with Download / Cancel / Resume and a live progress bar.
 
     Signals:
-        installed(object): the :class:`InstalledModel` once its file is verified.
+        installed(InstalledModel): the model once its file is verified.
         failed(str): a one-line, plain-language message for the window.
     """
 
-    installed = Signal(object)
+    installed = Signal(InstalledModel)
     failed = Signal(str)
 
     def __init__(

@@ -28,10 +28,10 @@ class LocalSettingsBox(QGroupBox):
     """Context size, threads, GPU layers and ideas at once, plus the machine and GPU facts.
 
     Signals:
-        changed(object): the new :class:`LocalSettings` after any spin box moved.
+        changed(LocalSettings): the new settings after any spin box moved.
     """
 
-    changed = Signal(object)
+    changed = Signal(LocalSettings)
 
     def __init__(
         self, settings: LocalSettings, facts: MachineFacts, parent: QWidget | None = None

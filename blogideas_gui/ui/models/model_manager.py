@@ -3,7 +3,7 @@
 It shows the curated catalog with a fit badge per model for this machine and
 the best one that fits marked, the models already installed, a progress bar
 per download, and the local engine's load settings. All slow work (downloads,
-copying an imported file) runs on the shared generator worker, so the window
+copying an imported file) runs on a worker thread, so the window
 never freezes; closing it cancels the downloads (their bytes stay for a
 resume) and waits for every thread.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import functools
 import logging
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal, Slot
@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, user_message
 from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.common.paths import models_dir
@@ -46,7 +45,7 @@ from blogideas_gui.core.models.installed import (
 from blogideas_gui.core.models.machine import MachineFacts, machine_facts
 from blogideas_gui.core.models.speed import SpeedBook, load_book
 from blogideas_gui.core.settings.local_settings import LocalSettings
-from blogideas_gui.ui.common.worker import WorkerHandle, create_worker
+from blogideas_gui.ui.common.function_worker import FunctionWorker
 from blogideas_gui.ui.models.download_row import Downloader, DownloadRow
 from blogideas_gui.ui.models.installed_panel import (
     InstalledPanel,
@@ -61,6 +60,16 @@ log = logging.getLogger(__name__)
 
 ChooseFile = Callable[[QWidget], Path | None]
 Confirm = Callable[[QWidget, str, str], bool]
+
+
+class ImportWorker(FunctionWorker[InstalledModel]):
+    """Copies (or links) a model file the user has, off the GUI thread.
+
+    Signals:
+        returned(InstalledModel): the model, checked and in the models folder.
+    """
+
+    returned = Signal(InstalledModel)
 
 
 class ModelManagerDialog(QDialog):
@@ -121,7 +130,7 @@ class ModelManagerDialog(QDialog):
             endpoint=endpoint,
             entries=self._entries,
         )
-        self._import_job: WorkerHandle | None = None
+        self._import_job: ImportWorker | None = None
         self.rows: dict[str, DownloadRow] = {}
         self.setWindowTitle(self.tr("Model manager"))
         self._build(settings or LocalSettings())
@@ -243,14 +252,13 @@ class ModelManagerDialog(QDialog):
             known_facts(model.path),
         )
 
-    @Slot(object)
-    def _speeds_measured(self, book: object) -> None:
-        if isinstance(book, SpeedBook):
-            self._speeds = book
-            self.refresh()
+    @Slot(SpeedBook)
+    def _speeds_measured(self, book: SpeedBook) -> None:
+        self._speeds = book
+        self.refresh()
 
-    @Slot(object)
-    def _settings_changed(self, settings: object) -> None:
+    @Slot(LocalSettings)
+    def _settings_changed(self, settings: LocalSettings) -> None:
         self.refresh()  # a larger context changes every fit badge
         self.local_settings_changed.emit(settings)
 
@@ -322,24 +330,22 @@ class ModelManagerDialog(QDialog):
             return
         link, folder, entries = self.installed.link_box.isChecked(), self._folder, self._entries
 
-        def run() -> Iterator[object]:
-            yield import_model(path, link=link, folder=folder, entries=entries)
-
-        self._import_job = create_worker(run, CancelToken())
-        self._import_job.worker.yielded.connect(self._on_installed)
-        self._import_job.worker.failed.connect(self._on_import_error)
-        self._import_job.worker.finished.connect(self._on_import_finished)
+        self._import_job = ImportWorker(
+            lambda _cancel: import_model(path, link=link, folder=folder, entries=entries)
+        )
+        self._import_job.returned.connect(self._on_installed)
+        self._import_job.failed.connect(self._on_import_error)
+        self._import_job.finished.connect(self._on_import_finished)
         self._show_notice(self.tr("Importing {name}…").format(name=path.name))
         self._import_job.start()
         self.installed.set_importing(True)
 
     # -- worker signals -------------------------------------------------------
 
-    @Slot(object)
-    def _on_installed(self, model: object) -> None:
+    @Slot(InstalledModel)
+    def _on_installed(self, model: InstalledModel) -> None:
         self.refresh()
-        if isinstance(model, InstalledModel):
-            self._show_notice(self.tr("{name} is installed and ready.").format(name=model.name))
+        self._show_notice(self.tr("{name} is installed and ready.").format(name=model.name))
 
     @Slot(Exception)
     def _on_import_error(self, error: Exception) -> None:
@@ -347,8 +353,6 @@ class ModelManagerDialog(QDialog):
 
     @Slot()
     def _on_import_finished(self) -> None:
-        if self._import_job is not None:
-            self._import_job.join()
         self._import_job = None
         self.installed.set_importing(False)
 

@@ -1,15 +1,15 @@
 """How fast this computer writes: the measurement behind every "words a second", and Measure again.
 
 The measurement runs ``blogideas models speed`` in a child process
-(:func:`~blogideas_gui.core.models.probe.measure_in_child`) on the shared
-generator worker, so the window never waits and llama.cpp never runs on a
+(:func:`~blogideas_gui.core.models.probe.measure_in_child`) on a function
+worker, so the window never waits and llama.cpp never runs on a
 thread of the window's process other than its generation thread.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
@@ -17,10 +17,20 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.models.probe import measure_in_child
 from blogideas_gui.core.models.speed import SpeedBook
-from blogideas_gui.ui.common.worker import WorkerHandle, create_worker
+from blogideas_gui.ui.common.function_worker import FunctionWorker
 
 Measure = Callable[[CancelToken], SpeedBook]
 STOP_WAIT_MS = 10_000
+
+
+class MeasureWorker(FunctionWorker[SpeedBook]):
+    """Measures the speed off the GUI thread.
+
+    Signals:
+        returned(SpeedBook): the measurements, the new one included.
+    """
+
+    returned = Signal(SpeedBook)
 
 
 class SpeedBox(QWidget):
@@ -31,17 +41,18 @@ class SpeedBox(QWidget):
         measure: runs the measurement (the child process by default).
 
     Signals:
-        measured(object): the new :class:`SpeedBook` once a measurement ended.
+        measured(SpeedBook): the measurements once a measurement ended (the old
+            ones when it failed or was stopped).
     """
 
-    measured = Signal(object)
+    measured = Signal(SpeedBook)
 
     def __init__(
         self, book: SpeedBook, parent: QWidget | None = None, measure: Measure = measure_in_child
     ) -> None:
         super().__init__(parent)
         self._measure = measure
-        self._job: WorkerHandle | None = None
+        self._job: MeasureWorker | None = None
         self.book = book
         self.status = QLabel(self)
         self.status.setWordWrap(True)
@@ -85,27 +96,18 @@ class SpeedBox(QWidget):
         """Measure again on a worker thread; :attr:`measured` says when it is done."""
         if self._job is not None:
             return
-        cancel = CancelToken()
-        measure = self._measure
-
-        def run() -> Iterator[object]:
-            yield measure(cancel)
-
-        self._job = create_worker(run, cancel)
-        self._job.worker.yielded.connect(self._on_measured)
-        self._job.worker.finished.connect(self._on_finished)
+        self._job = MeasureWorker(self._measure)
+        self._job.returned.connect(self._on_measured)
+        self._job.finished.connect(self._on_finished)
         self._job.start()
         self._show()
 
-    @Slot(object)
-    def _on_measured(self, book: object) -> None:
-        if isinstance(book, SpeedBook):
-            self.book = book
+    @Slot(SpeedBook)
+    def _on_measured(self, book: SpeedBook) -> None:
+        self.book = book
 
     @Slot()
     def _on_finished(self) -> None:
-        if self._job is not None:
-            self._job.join()
         self._job = None
         self._show()
         self.measured.emit(self.book)

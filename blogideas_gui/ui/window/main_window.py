@@ -41,8 +41,9 @@ from blogideas_gui.core.settings.local_settings import LocalSettings
 from blogideas_gui.core.settings.preferences import Settings, save_settings
 from blogideas_gui.core.writing.expansion import ExpansionKind, expansion_heading
 from blogideas_gui.core.writing.templates import TemplateStore
-from blogideas_gui.ui.common.worker import GenerationWorker, WorkerHandle, WorkerThread
+from blogideas_gui.ui.common.worker import WorkerHandle, WorkerThread
 from blogideas_gui.ui.window.answer_panel import AnswerPanel
+from blogideas_gui.ui.window.generation_worker import GenerationWorker
 from blogideas_gui.ui.window.history_actions import Dialogs, HistoryActions
 from blogideas_gui.ui.window.history_sidebar import HistorySidebar
 from blogideas_gui.ui.window.language_notice import LanguageNotice

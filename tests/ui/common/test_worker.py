@@ -1,4 +1,4 @@
-"""The generator worker: every item arrives, errors are reported, no thread is left."""
+"""The generator worker: every item arrives typed, errors are reported, no thread is left."""
 
 from __future__ import annotations
 
@@ -6,27 +6,46 @@ import subprocess
 import sys
 import textwrap
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
+from PySide6.QtCore import Signal
 from pytestqt.qtbot import QtBot
 
-from blogideas_gui.core.backends.base import TextDelta, Usage
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.generation.runner import GenerationResult, Phase, PhaseChanged
-from blogideas_gui.core.writing.prompts import IdeaRequest
 from blogideas_gui.ui.common.worker import (
-    GenerationWorker,
     GeneratorWorker,
+    WorkerHandle,
     WorkerThread,
-    create_worker,
+    on_new_thread,
 )
+
+
+class NumberWorker(GeneratorWorker):
+    """A streaming job whose one kind of item is a number, on its own typed signal.
+
+    Signals:
+        number(int): each number, in order.
+    """
+
+    number = Signal(int)
+
+    def deliver(self, item: object) -> None:
+        """Route a number to :attr:`number`."""
+        assert isinstance(item, int)
+        self.number.emit(item)
+
+
+def create_worker(func: Callable[[], Iterator[int]], cancel: CancelToken) -> WorkerHandle:
+    """A :class:`NumberWorker` on a thread of its own."""
+    return on_new_thread(NumberWorker(func, cancel))
 
 
 def test_items_arrive_in_order_and_the_thread_ends(qtbot: QtBot) -> None:
     got: list[object] = []
     handle = create_worker(lambda: iter(range(500)), CancelToken())
-    handle.worker.yielded.connect(got.append)
+    assert isinstance(handle.worker, NumberWorker)
+    handle.worker.number.connect(got.append)
     with qtbot.waitSignal(handle.thread.finished, timeout=10_000):
         handle.start()
     assert got == list(range(500))
@@ -70,9 +89,16 @@ def test_thousands_of_streamed_items_do_not_crash_the_process() -> None:
     script = textwrap.dedent(
         """
         import time
+        from PySide6.QtCore import Signal
         from PySide6.QtWidgets import QApplication
-        from blogideas_gui.core.backends.base import CancelToken, TextDelta
-        from blogideas_gui.ui.common.worker import WorkerThread, create_worker
+        from blogideas_gui.core.backends.base import CancelToken
+        from blogideas_gui.ui.common.worker import GeneratorWorker, on_new_thread
+
+        class Pieces(GeneratorWorker):
+            text = Signal(str)
+
+            def deliver(self, item):
+                self.text.emit(item)
 
         app = QApplication([])
         got = []
@@ -80,10 +106,10 @@ def test_thousands_of_streamed_items_do_not_crash_the_process() -> None:
         def pieces():
             for _ in range(6000):
                 time.sleep(0.0002)
-                yield TextDelta("x")
+                yield "x"
 
-        handle = create_worker(pieces, CancelToken())
-        handle.worker.yielded.connect(got.append)
+        handle = on_new_thread(Pieces(pieces, CancelToken()))
+        handle.worker.text.connect(got.append)
         handle.worker.finished.connect(app.quit)
         handle.start()
         app.exec()
@@ -109,7 +135,7 @@ def test_a_worker_thread_runs_work_one_after_another_on_one_thread(qtbot: QtBot)
 
     try:
         for _ in range(3):
-            handle = lane.submit(GeneratorWorker(where, CancelToken()))
+            handle = lane.submit(NumberWorker(where, CancelToken()))
             with qtbot.waitSignal(handle.worker.finished, timeout=10_000):
                 handle.start()
             assert handle.join(5000)
@@ -129,7 +155,7 @@ def test_waiting_on_a_worker_thread_aborts_the_running_work(qtbot: QtBot) -> Non
         while not cancel.is_set():
             yield 1
 
-    handle = lane.submit(GeneratorWorker(endless, cancel))
+    handle = lane.submit(NumberWorker(endless, cancel))
     handle.start()
     try:
         assert handle.wait(5000)
@@ -138,34 +164,12 @@ def test_waiting_on_a_worker_thread_aborts_the_running_work(qtbot: QtBot) -> Non
         assert lane.stop(5000)
 
 
-def test_a_generation_reports_each_kind_of_event_on_its_own_signal(qtbot: QtBot) -> None:
-    """Phases, text and the result arrive typed: the window sorts nothing."""
-    request = IdeaRequest("tea", 1, "en")
-    result = GenerationResult(
-        request, "local", "m", "## Tea", Usage(1, 2), 0.5, 0.1, 10.0, 0.0, "stop"
-    )
-
-    def events() -> Iterator[object]:
-        yield PhaseChanged(Phase.WAITING)
-        yield TextDelta("## Te", 2)
-        yield TextDelta("a", 1)
-        yield result
-
-    phases: list[Phase] = []
-    texts: list[tuple[str, int]] = []
-    results: list[GenerationResult] = []
-    worker = GenerationWorker(events, CancelToken())
-    worker.phase_changed.connect(phases.append)
-    worker.text_arrived.connect(lambda text, pieces: texts.append((text, pieces)))
-    worker.result_ready.connect(results.append)
-    lane = WorkerThread("test")
-    try:
-        handle = lane.submit(worker)
-        with qtbot.waitSignal(worker.finished, timeout=10_000):
-            handle.start()
-        assert handle.join(5000)
-    finally:
-        assert lane.stop(5000)
-    assert phases == [Phase.WAITING]
-    assert texts == [("## Te", 2), ("a", 1)]
-    assert results == [result]
+def test_a_worker_that_routes_nothing_fails_instead_of_dropping_items(qtbot: QtBot) -> None:
+    """The base class has no signal for items: a job that forgets to route them hears why."""
+    errors: list[Exception] = []
+    handle = on_new_thread(GeneratorWorker(lambda: iter([1]), CancelToken()))
+    handle.worker.failed.connect(errors.append)
+    with qtbot.waitSignal(handle.thread.finished, timeout=10_000):
+        handle.start()
+    [error] = errors
+    assert isinstance(error, NotImplementedError) and "GeneratorWorker" in str(error)

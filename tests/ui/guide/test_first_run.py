@@ -20,7 +20,7 @@ from pytestqt.qtbot import QtBot
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.models.catalog import load_catalog
 from blogideas_gui.core.models.machine import MachineFacts
-from blogideas_gui.core.models.speed import Probe, SpeedBook
+from blogideas_gui.core.models.speed import Probe
 from blogideas_gui.core.settings.preferences import Settings
 from blogideas_gui.core.settings.secrets import SERVICE, USERNAME, KeyStore
 from blogideas_gui.ui.guide.first_run import FirstRunGuide, normalized_address
@@ -31,12 +31,13 @@ from tests.support.openai_error_server import (
     completion,
     openai_script_server,
 )
+from tests.support.speed_books import measured_book
 
 KEY = "sk-proj-GuideTestKeyNeverOnDisk5521"
 GIB = 1024**3
 ROOMY_MACHINE = {"total_ram": 32 * GIB, "available_ram": 24 * GIB, "free_disk": 500 * GIB}
 # Measured before: the starter at 170 tokens a second, as llama-bench finds on 2 cores here.
-SPEEDS = SpeedBook(Probe(170.0, 170.0, 490.0, 98_362_432, 2, 1.8e9))
+SPEEDS = measured_book(Probe(170.0, 170.0, 490.0, 98_362_432, 2, 1.8e9))
 
 
 def all_files() -> Iterator[Path]:
@@ -98,7 +99,7 @@ def test_openai_choice_explains_no_credit_then_saves_a_working_key(
 
         with qtbot.waitSignal(guide.key_test.running_changed, check_params_cb=lambda r: not r):
             guide.openai_page.test_button.click()
-        assert guide.openai_page.status.text().startswith(guide.tr("The key works."))
+        assert guide.openai_page.status.text().startswith(guide.key_check.tr("The key works."))
         headers = {name.lower(): value for name, value in seen[1].headers.items()}
         assert len(seen) == 2 and headers["authorization"] == f"Bearer {KEY}"
         assert keychain.items == {(SERVICE, USERNAME): KEY}

@@ -28,12 +28,13 @@ from blogideas_gui.ui.common.i18n import install_translator
 from blogideas_gui.ui.guide.first_run import FirstRunGuide
 from tests.support.hf_hub_server import FakeHub, serving
 from tests.support.memory_keychain import MemoryKeychain
+from tests.support.speed_books import measured_book
 
 GIB = 1024**3
 REPO = "tests/Writer-GGUF"
 FILE = "writer-q4.gguf"
 MACHINE = MachineFacts(32 * GIB, 24 * GIB, 500 * GIB, gpu_offload=False)
-SPEEDS = SpeedBook(Probe(170.0, 170.0, 490.0, 98_362_432, 2, 1.8e9))
+SPEEDS = measured_book(Probe(170.0, 170.0, 490.0, 98_362_432, 2, 1.8e9))
 SHOTS = Path("/tmp/shots")
 OPTIONS = DownloadOptions(stall_timeout=10.0, retries=1, backoff=0.05, progress_interval=0.05)
 
@@ -159,7 +160,7 @@ def test_a_weak_writer_is_the_second_choice_and_a_busy_probe_is_said(qtbot: QtBo
     entries = [
         e for e in catalog if e.is_bundled or e.id in ("exaone-4.0-1.2b", "qwen2.5-0.5b-instruct")
     ]
-    speeds = SpeedBook(Probe(60.0, 65.0, 490.0, 98_362_432, 2, 1.8e9), busy_at=1.9e9)
+    speeds = measured_book(Probe(60.0, 65.0, 490.0, 98_362_432, 2, 1.8e9), busy_at=1.9e9)
     guide = make_guide(qtbot, entries, speeds=speeds)
     offer = guide.offer
     assert offer.recommended is not None and offer.recommended.id == "exaone-4.0-1.2b"
@@ -171,7 +172,7 @@ def test_a_weak_writer_is_the_second_choice_and_a_busy_probe_is_said(qtbot: QtBo
     SHOTS.mkdir(parents=True, exist_ok=True)
     guide.grab().save(str(SHOTS / "guide-second-choice-ko.png"))
     # Where the better writer is live anyway, no second choice is shown.
-    quiet = make_guide(qtbot, entries, speeds=SpeedBook(SPEEDS.probe))
+    quiet = make_guide(qtbot, entries, speeds=SPEEDS)
     assert quiet.offer.recommended is not None and quiet.offer.recommended.id == "exaone-4.0-1.2b"
     assert not quiet.offer.second.isVisible()
     assert "바빴습니다" not in quiet.offer.speed_box.status.text()

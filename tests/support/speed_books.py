@@ -1,0 +1,21 @@
+"""Speed books as a computer that was measured before has them, so a window does not measure again.
+
+A book without the parallel table (how fast ideas are written side by side)
+is measured again when the guide or the model manager opens; a test that is
+not about measuring passes a whole one, the starter's table included.
+"""
+
+from __future__ import annotations
+
+from blogideas_gui.core.models.speed import Probe, SpeedBook
+from blogideas_gui.core.models.starter import starter_model_path
+
+
+def measured_book(probe: Probe, busy_at: float | None = None) -> SpeedBook:
+    """``probe`` with the starter's parallel table (one sequence at the probe's speed)."""
+    starter = starter_model_path()
+    assert starter is not None, "run scripts/setup.sh: starter model missing"
+    book = SpeedBook(probe, busy_at=busy_at)
+    book.record_parallel(starter.name, starter.stat().st_size, {1: probe.tokens_per_second})
+    assert not book.needs_probe
+    return book
