@@ -31,6 +31,7 @@ def running(
     qtbot.addWidget(running.window)
     yield running
     running.window.close()
+    running.close()
     qapp.setFont(font)
     install_translator(qapp, "en")
     use_language(None)
