@@ -58,8 +58,8 @@ class HistoryActions(QObject):
         quit_action = file_menu.addAction(self.tr("Quit"))
         quit_action.setShortcut(QKeySequence.StandardKey.Quit)
         quit_action.triggered.connect(window.close)
-        view_menu = menu.addMenu(self.tr("&View"))
-        view_menu.addAction(self.tr("Favourites"), self.show_favourites)
+        self.view_menu = menu.addMenu(self.tr("&View"))
+        self.view_menu.addAction(self.tr("Favourites"), self.show_favourites)
 
     def _busy(self) -> bool:
         if self._session.busy:

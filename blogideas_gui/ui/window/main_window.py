@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QCloseEvent
-from PySide6.QtWidgets import QDialog, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from blogideas_gui.core.account.budget import Ledger
 from blogideas_gui.core.backends.base import Backend, GenerationOptions
@@ -133,7 +133,8 @@ class MainWindow(QMainWindow):
         self.resize(980, 700)
 
         self.history = HistoryActions(self, self.session, dialogs or Dialogs())
-        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        edit_menu = QMenu(self.tr("&Edit"), self)
+        self.menuBar().insertMenu(self.history.view_menu.menuAction(), edit_menu)
         edit_menu.addAction(self.answer.copy_markdown_action)
         edit_menu.addAction(self.answer.copy_text_action)
         models_menu = self.menuBar().addMenu(self.tr("&Models"))

@@ -202,7 +202,7 @@ class RequestForm(QWidget):
         )
 
     def watch(self, session: SessionModel, engine: EngineChoice) -> None:
-        """Draw the buttons, the topic and the engine from ``session`` and ``engine`` from now on."""
+        """Draw the buttons, the topic and the engine from ``session`` and ``engine``."""
         for signal in (session.session_changed, session.session_updated, session.busy_changed):
             signal.connect(lambda *_: self._draw_buttons(session))
         session.session_changed.connect(lambda: self._show_session(session))

@@ -86,7 +86,7 @@ class SessionModel(QObject):
         return self._topic
 
     def document(self) -> str:
-        """What is shown as one Markdown document: the session with its expansions, or the favourites."""
+        """What is shown as one Markdown document: a session with its expansions, or favourites."""
         if self._favourites:
             return self.favourites_document()
         if self._shown is None:
@@ -139,8 +139,8 @@ class SessionModel(QObject):
     def delete(self, session_id: int) -> None:
         """Delete one session; show nothing if it was on screen."""
         self._store.delete(session_id)
-        if self._shown is not None and self._shown.id == session_id:
-            self._show(None)
+        if self._favourites or (self._shown is not None and self._shown.id == session_id):
+            self._show(None, favourites=self._favourites)  # its starred ideas go too
         self.history_changed.emit()
 
     def delete_all(self) -> None:
