@@ -153,7 +153,7 @@ class RequestWatcher(QObject):
             stall.stop()
         if self.abandoned:
             raise DisturbedError()
-        result = window.model.last_result
+        result = window.session.last_result
         if result is None or window.is_generating:
             raise RuntimeError(f"the request did not end: {window.form.message.text()!r}")
         shown = [moment for moment, filled, _ in self.changes if filled]

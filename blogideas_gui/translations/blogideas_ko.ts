@@ -12,6 +12,29 @@
         <source>Idea cards</source>
         <translation>아이디어 카드</translation>
     </message>
+    <message>
+        <source>Answer copied.</source>
+        <translation>답을 복사했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="147" />
+        <source>Answer copied as plain text.</source>
+        <translation>답을 일반 텍스트로 복사했습니다.</translation>
+    </message>
+    <message>
+        <source>Idea copied.</source>
+        <translation>아이디어를 복사했습니다.</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="59" />
+        <source>Copy as Markdown</source>
+        <translation>Markdown으로 복사</translation>
+    </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="61" />
+        <source>Copy as plain text</source>
+        <translation>일반 텍스트로 복사</translation>
+    </message>
 </context>
 <context>
     <name>DownloadRow</name>
@@ -261,14 +284,6 @@
 <context>
     <name>HistoryActions</name>
     <message>
-        <source>Answer copied.</source>
-        <translation>답을 복사했습니다.</translation>
-    </message>
-    <message>
-        <source>Idea copied.</source>
-        <translation>아이디어를 복사했습니다.</translation>
-    </message>
-    <message>
         <location filename="../ui/history_actions.py" line="49" />
         <source>&amp;File</source>
         <translation>파일(&amp;F)</translation>
@@ -289,21 +304,6 @@
         <translation>끝내기</translation>
     </message>
     <message>
-        <location filename="../ui/history_actions.py" line="58" />
-        <source>&amp;Edit</source>
-        <translation>편집(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../ui/history_actions.py" line="59" />
-        <source>Copy as Markdown</source>
-        <translation>Markdown으로 복사</translation>
-    </message>
-    <message>
-        <location filename="../ui/history_actions.py" line="61" />
-        <source>Copy as plain text</source>
-        <translation>일반 텍스트로 복사</translation>
-    </message>
-    <message>
         <location filename="../ui/history_actions.py" line="63" />
         <source>&amp;View</source>
         <translation>보기(&amp;V)</translation>
@@ -317,11 +317,6 @@
         <location filename="../ui/history_actions.py" line="77" />
         <source>Wait until the answer is finished, or stop it.</source>
         <translation>답이 끝날 때까지 기다리거나 멈추세요.</translation>
-    </message>
-    <message>
-        <location filename="../ui/history_actions.py" line="97" />
-        <source>Opened a session from %s.</source>
-        <translation>%s의 세션을 열었습니다.</translation>
     </message>
     <message>
         <location filename="../ui/history_actions.py" line="121" />
@@ -342,11 +337,6 @@
         <location filename="../ui/history_actions.py" line="135" />
         <source>Delete every session, favourites included?</source>
         <translation>즐겨찾기를 포함해 모든 세션을 삭제할까요?</translation>
-    </message>
-    <message>
-        <location filename="../ui/history_actions.py" line="147" />
-        <source>Answer copied as plain text.</source>
-        <translation>답을 일반 텍스트로 복사했습니다.</translation>
     </message>
     <message>
         <location filename="../ui/history_actions.py" line="158" />
@@ -673,14 +663,9 @@
         <translation>프리셋과 역할 프롬프트…</translation>
     </message>
     <message>
-        <location filename="../ui/main_window.py" line="378" />
-        <source>Stopping…</source>
-        <translation>멈추는 중…</translation>
-    </message>
-    <message>
-        <location filename="../ui/main_window.py" line="410" />
-        <source>Stopped by an error.</source>
-        <translation>오류로 멈췄습니다.</translation>
+        <location filename="../ui/history_actions.py" line="58" />
+        <source>&amp;Edit</source>
+        <translation>편집(&amp;E)</translation>
     </message>
 </context>
 <context>
@@ -1174,6 +1159,11 @@
         <source>Writing… %.1f s · %.0f tokens/s</source>
         <translation>쓰는 중… %.1f초 · 초당 %.0f토큰</translation>
     </message>
+    <message>
+        <location filename="../ui/history_actions.py" line="97" />
+        <source>Opened a session from %s.</source>
+        <translation>%s의 세션을 열었습니다.</translation>
+    </message>
 </context>
 <context>
     <name>_TestRow</name>
@@ -1189,6 +1179,19 @@
         <location filename="../ui/guide_pages.py" line="92" />
         <source>The test was stopped.</source>
         <translation>확인을 멈췄습니다.</translation>
+    </message>
+</context>
+<context>
+    <name>GenerationRun</name>
+    <message>
+        <location filename="../ui/main_window.py" line="378" />
+        <source>Stopping…</source>
+        <translation>멈추는 중…</translation>
+    </message>
+    <message>
+        <location filename="../ui/main_window.py" line="410" />
+        <source>Stopped by an error.</source>
+        <translation>오류로 멈췄습니다.</translation>
     </message>
 </context>
 <context>

@@ -230,7 +230,7 @@ def _run_window(args: SelfTestArgs) -> int:
         window.form.topic.setPlainText(TOPIC)
         window.start_generation()
         finished = _wait_until_idle(window, args.timeout)
-        result = window.model.last_result
+        result = window.session.last_result
         problem = window.form.message.text().strip()
         if not finished:
             window.stop_generation()

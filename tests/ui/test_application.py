@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
+from PySide6.QtGui import QFontDatabase, QTextCursor
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -17,6 +17,7 @@ from blogideas_gui.ui.application import HANGUL_FAMILIES, Application
 from blogideas_gui.ui.common.i18n import install_translator
 from blogideas_gui.ui.window.menu_entry_offer import MenuEntryOffer
 from tests.support.folder_build import unpacked_folder
+from tests.ui.window.test_history_actions import finished_session
 
 
 @pytest.fixture
@@ -31,6 +32,7 @@ def running(
     qtbot.addWidget(running.window)
     yield running
     running.window.close()
+    running.close()
     qapp.setFont(font)
     install_translator(qapp, "en")
     use_language(None)
@@ -59,3 +61,22 @@ def test_the_menu_offer_is_made_again_in_a_new_interface_language_until_answered
     running.switch_language("en")
     qtbot.addWidget(running.window)
     assert running.window.findChildren(MenuEntryOffer) == []
+
+
+def test_a_new_interface_language_keeps_the_history_the_session_shown_and_the_topic(
+    qtbot: QtBot, running: Application
+) -> None:
+    session_id = finished_session(running.store, "home coffee brewing")
+    running.window.history.open_session(session_id)
+    running.window.form.topic.moveCursor(QTextCursor.MoveOperation.End)
+    qtbot.keyClicks(running.window.form.topic, " at home")
+    old = running.window
+    running.switch_language("ko")
+    qtbot.addWidget(running.window)
+    window = running.window
+    assert window is not old and window.store is running.store and window.ledger is running.ledger
+    assert window.session.shown is not None and window.session.shown.id == session_id
+    assert window.form.topic.toPlainText() == "home coffee brewing at home"
+    assert len(window.answer.cards.cards) == 5
+    assert window.sidebar.current_id() == session_id
+    assert [s.id for s in running.store.list_sessions()] == [session_id]  # still open

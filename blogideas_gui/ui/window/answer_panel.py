@@ -6,7 +6,11 @@ above it, whose card is then final, and the idea being written shows in a
 last card that grows line by line. The panel turns to the cards as soon as
 the first one appears, unless the reader chose the text meanwhile; a toggle
 goes back to the full text (with any expansions below it). When the answer
-ends, the window hands over the ideas as saved (:meth:`AnswerPanel.set_ideas`).
+ends, its cards are made again from the ideas as saved.
+
+The panel draws itself from the window's session model (:meth:`AnswerPanel.watch`):
+a session opened, the favourites, nothing, or a new answer about to stream.
+Copying takes what the panel shows, so it is done here too.
 
 Ideas written side by side (:meth:`AnswerPanel.add_to_part`) fill their own
 cards at once, each as its own sequence writes; cards for ideas not begun
@@ -17,6 +21,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QGuiApplication
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -26,20 +32,30 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blogideas_gui.core.history.export import idea_markdown, markdown_to_plain_text
 from blogideas_gui.core.writing.answer_parts import AnswerParts
 from blogideas_gui.core.writing.ideas import Idea, parse_ideas
 from blogideas_gui.ui.window.idea_cards import IdeaCards
 from blogideas_gui.ui.window.markdown_view import StreamingMarkdownView
+from blogideas_gui.ui.window.session_model import SessionModel
 
 WAITING_TITLE = "…"
 """The title of an idea's card before its sequence wrote the title."""
 
 
 class AnswerPanel(QWidget):
-    """A "Cards | Text" toggle over the idea cards and the Markdown view."""
+    """A "Cards | Text" toggle over the idea cards and the Markdown view.
+
+    Signals:
+        star_toggled(int, bool), expand_requested(int, str): a card's, passed on.
+    """
+
+    star_toggled = Signal(int, bool)
+    expand_requested = Signal(int, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._session: SessionModel | None = None
         self.markdown = StreamingMarkdownView(self)
         self.cards = IdeaCards(self)
         self.stack = QStackedWidget(self)
@@ -71,6 +87,70 @@ class AnswerPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(toggle)
         layout.addWidget(self.stack, 1)
+        self.cards.star_toggled.connect(self.star_toggled)
+        self.cards.expand_requested.connect(self.expand_requested)
+        self.cards.copy_requested.connect(self.copy_idea)
+        self.copy_markdown_action = QAction(self.tr("Copy as Markdown"), self)
+        self.copy_markdown_action.triggered.connect(self.copy_markdown)
+        self.copy_text_action = QAction(self.tr("Copy as plain text"), self)
+        self.copy_text_action.triggered.connect(self.copy_plain_text)
+
+    def watch(self, session: SessionModel) -> None:
+        """Draw what ``session`` shows from now on."""
+        self._session = session
+        session.session_changed.connect(self._draw)
+        session.busy_changed.connect(self._busy_changed)
+
+    def _draw(self) -> None:
+        """Show the session model's session, the favourites, nothing, or get ready for an answer."""
+        session = self._session
+        assert session is not None
+        if session.busy:
+            self.clear()
+            return
+        shown = session.shown
+        self.markdown.set_markdown(session.document())
+        if shown is None:
+            self.set_ideas([])
+        else:
+            self.set_ideas(shown.ideas, shown.favourites)
+
+    def _busy_changed(self, busy: bool) -> None:
+        """An answer ended: the rest of its text, then cards from the ideas as saved."""
+        session = self._session
+        assert session is not None
+        if busy:
+            return
+        self.markdown.finish()
+        shown = session.shown
+        if shown is not None and not session.expanding:
+            self.set_ideas(shown.ideas, shown.favourites)
+
+    def begin_expansion(self, heading: str) -> None:
+        """An outline or a draft of one idea is about to stream below the answer."""
+        self.markdown.set_markdown(f"{self.markdown.markdown()}\n\n---\n\n## {heading}\n\n")
+        self.show_text()
+
+    def _tell(self, text: str) -> None:
+        if self._session is not None:
+            self._session.tell(text)
+
+    def copy_markdown(self) -> None:
+        """Put the answer's Markdown on the clipboard."""
+        QGuiApplication.clipboard().setText(self.markdown.markdown())
+        self._tell(self.tr("Answer copied."))
+
+    def copy_plain_text(self) -> None:
+        """The answer without Markdown marks, for pasting into a blog editor."""
+        QGuiApplication.clipboard().setText(markdown_to_plain_text(self.markdown.markdown()))
+        self._tell(self.tr("Answer copied as plain text."))
+
+    def copy_idea(self, index: int) -> None:
+        """Put one idea's Markdown on the clipboard."""
+        shown = None if self._session is None else self._session.shown
+        if shown is not None and index < len(shown.ideas):
+            QGuiApplication.clipboard().setText(idea_markdown(shown.ideas[index]))
+            self._tell(self.tr("Idea copied."))
 
     def show_text(self) -> None:
         """Show the full Markdown answer."""

@@ -1,7 +1,8 @@
 """The sidebar of past sessions: newest first, searchable, deletable.
 
-It only lists and asks; the window opens sessions and owns the store's
-writes, so a session being written is never deleted behind its back. The
+It only lists and asks; the window's session model opens and deletes
+sessions, and the list redraws itself when the model says what is shown or
+that sessions were deleted (:meth:`HistorySidebar.watch`). The
 store learns a session's ideas when its answer ends; until then the window
 says how many idea cards it shows, so the entry never reads "0 ideas ·
 writing" under cards already on screen.
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 from blogideas_gui.core.history.export import local_time
 from blogideas_gui.core.history.records import Status
 from blogideas_gui.core.history.store import HistoryStore, SessionSummary
+from blogideas_gui.ui.window.session_model import SessionModel
 
 SEARCH_DELAY_MS = 200
 
@@ -75,6 +77,18 @@ class HistorySidebar(QWidget):
         self.delete_button.clicked.connect(self._delete_current)
         self.delete_all_button.clicked.connect(self.delete_all_requested)
         self.refresh()
+
+    def watch(self, session: SessionModel) -> None:
+        """Select what ``session`` shows, and list the sessions again when they change."""
+        session.session_changed.connect(lambda: self._select(session))
+        session.history_changed.connect(self.refresh)
+        session.busy_changed.connect(lambda busy: None if busy else self.refresh())
+
+    def _select(self, session: SessionModel) -> None:
+        """Select the session shown (a new one is listed first)."""
+        shown = session.shown
+        if shown is not None and shown.id != self.current_id():
+            self.refresh(select=shown.id)
 
     def _status_label(self, status: Status) -> str:
         labels = {

@@ -4,6 +4,9 @@ Ctrl+Enter generates and Esc stops from anywhere in the window (shortcuts),
 and from the topic box itself (an event filter), since the shortcut map does
 not see keys sent to an inactive window. A syllable a Korean input method is
 still composing is finished before the form is read (:mod:`.composing`).
+The form draws itself from the window's state (:meth:`RequestForm.watch`):
+its buttons from the session model, the engine picker, server fields and hint
+from the engine choice, which the picker changes in turn.
 """
 
 from __future__ import annotations
@@ -28,6 +31,8 @@ from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.writing.presets import Preset, PresetStore
 from blogideas_gui.core.writing.prompts import MAX_IDEAS, MIN_IDEAS, IdeaRequest
 from blogideas_gui.ui.common.composing import Composition
+from blogideas_gui.ui.window.engine_choice import EngineChoice
+from blogideas_gui.ui.window.session_model import SessionModel
 
 
 class LineLabel(QLabel):
@@ -76,7 +81,7 @@ class RequestForm(QWidget):
         self.backend.addItem(self.tr("OpenAI or another server"), "openai")
         self.server = QLineEdit(self)
         self.server.setPlaceholderText("https://api.openai.com/v1")
-        self.model_name = QLineEdit(DEFAULT_MODEL, self)
+        self.server_model_name = QLineEdit(DEFAULT_MODEL, self)
 
         options = QHBoxLayout()
         for label, widget in (
@@ -92,7 +97,7 @@ class RequestForm(QWidget):
         server_form = QFormLayout(self.server_row)
         server_form.setContentsMargins(0, 0, 0, 0)
         server_form.addRow(self.tr("Server address"), self.server)
-        server_form.addRow(self.tr("Model"), self.model_name)
+        server_form.addRow(self.tr("Model"), self.server_model_name)
 
         self.generate_button = QPushButton(self.tr("Generate ideas"), self)
         self.generate_button.setDefault(True)
@@ -133,7 +138,7 @@ class RequestForm(QWidget):
             QShortcut(QKeySequence(keys), window, self.generate_requested.emit)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), window, self.stop_requested.emit)
         self.topic.installEventFilter(self)
-        self.composition = Composition(self.topic, self.server, self.model_name)
+        self.composition = Composition(self.topic, self.server, self.server_model_name)
         self.local_model_name = ""
         self.reload_presets()
         self._backend_changed()
@@ -192,23 +197,63 @@ class RequestForm(QWidget):
             return ("local", None, None)
         return (
             "openai",
-            self.model_name.text().strip() or None,
+            self.server_model_name.text().strip() or None,
             self.server.text().strip() or None,
         )
 
-    def set_busy(self, busy: bool, has_answer: bool) -> None:
+    def watch(self, session: SessionModel, engine: EngineChoice) -> None:
+        """Draw the buttons, the topic and the engine from ``session`` and ``engine``."""
+        for signal in (session.session_changed, session.session_updated, session.busy_changed):
+            signal.connect(lambda *_: self._draw_buttons(session))
+        session.session_changed.connect(lambda: self._show_session(session))
+        session.topic_changed.connect(self._show_topic)
+        session.warned.connect(self.message.setText)
+        self.topic.textChanged.connect(lambda: session.set_topic(self.topic.toPlainText()))
+        engine.backend_changed.connect(self._show_backend)
+        engine.settings_changed.connect(lambda: self._show_server(engine))
+        engine.local_model_changed.connect(lambda: self._show_local_model(engine))
+        self.backend.currentIndexChanged.connect(
+            lambda: engine.set_backend(self.backend.currentData())
+        )
+        self._show_server(engine)
+        self._show_local_model(engine)
+        self._show_backend(engine.backend)
+        self._draw_buttons(session)
+
+    def _draw_buttons(self, session: SessionModel) -> None:
         """Enable the buttons that make sense now."""
-        self.generate_button.setEnabled(not busy)
-        self.stop_button.setEnabled(busy)
-        self.copy_button.setEnabled(not busy and has_answer)
+        shown = session.shown
+        has_answer = session.favourites or (shown is not None and bool(shown.markdown))
+        self.generate_button.setEnabled(not session.busy)
+        self.stop_button.setEnabled(session.busy)
+        self.copy_button.setEnabled(not session.busy and has_answer)
+
+    def _show_session(self, session: SessionModel) -> None:
+        """A past session opened: its request fills the form (a new one's is already here)."""
+        if session.shown is not None and not session.busy:
+            self.message.clear()
+            self.show_request(session.shown.request)
+
+    def _show_topic(self, topic: str) -> None:
+        if topic != self.topic.toPlainText():
+            self.topic.setPlainText(topic)
+
+    def _show_backend(self, backend: str) -> None:
+        self.backend.setCurrentIndex(max(0, self.backend.findData(backend)))
+
+    def _show_server(self, engine: EngineChoice) -> None:
+        settings = engine.settings
+        self.server.setText(settings.openai_base_url)
+        self.server_model_name.setText(settings.openai_model)
 
     def _backend_changed(self) -> None:
         self.server_row.setVisible(self.backend.currentData() == "openai")
         self._update_hint()
 
-    def set_local_model(self, name: str) -> None:
+    def _show_local_model(self, engine: EngineChoice) -> None:
         """Say which model "this computer" runs; empty for the built-in starter."""
-        self.local_model_name = name
+        model = engine.local_model_file
+        self.local_model_name = "" if model is None else model.name
         self._update_hint()
 
     def _update_hint(self) -> None:

@@ -5,6 +5,8 @@ The blogger's page showed nothing while the model worked; here the phase
 tokens per second and the cost are always in view, and beside them what
 requests cost here: nothing on this computer, the month's spending against its
 limit on OpenAI, and no budget for another server, which OpenAI does not bill.
+The line follows the window's session model (:meth:`StatusLine.watch`): a
+request starting or ending, a session opened, a line an action has to say.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from blogideas_gui.core.account.budget import Ledger, format_usd
 from blogideas_gui.core.account.costs import format_cost
 from blogideas_gui.core.generation.runner import GenerationResult, Phase
 from blogideas_gui.core.settings.secrets import OPENAI_API_URL, is_openai_address
+from blogideas_gui.ui.window.session_model import SessionModel
 
 _FRAMES = "⠋⠙⠹⠸⠼⠴⠦⠧⠇⠏"
 _TICK_MS = 100
@@ -104,6 +107,18 @@ class StatusLine(QWidget):
     def busy(self) -> bool:
         """Whether the spinner turns."""
         return self._timer.isActive()
+
+    def watch(self, session: SessionModel) -> None:
+        """Say what ``session`` does from now on."""
+        session.busy_changed.connect(lambda busy: self.start() if busy else None)
+        session.result_ready.connect(self.show_result)
+        session.told.connect(self.set_idle)
+        session.session_changed.connect(lambda: self._opened(session))
+
+    def _opened(self, session: SessionModel) -> None:
+        shown = session.shown
+        if shown is not None and not session.busy:
+            self.set_idle(self.tr("Opened a session from %s.") % shown.created_at[:10])
 
     def start(self) -> None:
         """A request began."""

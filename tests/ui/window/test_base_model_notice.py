@@ -45,7 +45,7 @@ def test_choosing_a_base_model_is_said_and_the_starter_is_not(
     notice = window.language_notice
     window.form.language.setCurrentIndex(window.form.language.findData("en"))
     assert not notice.isVisible()  # the starter follows instructions and writes English
-    window.use_local_model(gemma)
+    window.engine.use_local_model_file(gemma)
     assert notice.isVisible()
     assert f"{gemma.name} {BASE}" in notice.text.text()
     assert not notice.english_button.isVisible()  # English is not the way out here
@@ -56,7 +56,7 @@ def test_choosing_a_base_model_is_said_and_the_starter_is_not(
     assert not notice.isVisible()
     window.form.backend.setCurrentIndex(window.form.backend.findData("local"))
     assert notice.isVisible()
-    window.use_local_model(None)
+    window.engine.use_local_model_file(None)
     assert not notice.isVisible()
 
 
@@ -64,7 +64,7 @@ def test_asking_for_korean_ideas_the_base_model_is_still_said(
     window: MainWindow, gemma: InstalledModel
 ) -> None:
     window.form.language.setCurrentIndex(window.form.language.findData("ko"))
-    window.use_local_model(gemma)
+    window.engine.use_local_model_file(gemma)
     text = window.language_notice.text.text()
     assert BASE in text
     # Gemma's file names no languages: only the base model is said, not a guess about Korean.

@@ -100,7 +100,7 @@ def test_sidebar_lists_newest_first_searches_and_opens_a_session(
     qtbot.keyClicks(window.sidebar.search, "home")
     qtbot.waitUntil(lambda: window.sidebar.sessions.count() == 1, timeout=2000)
     open_first(qtbot, window)
-    assert window.model.session is not None and window.model.session.id == first != second
+    assert window.session.shown is not None and window.session.shown.id == first != second
     assert window.form.topic.toPlainText() == "home coffee brewing"
     assert len(window.answer.cards.cards) == 5
     assert window.answer.cards.cards[1].title.text().endswith("Coffee with lemon</b>")
@@ -133,7 +133,7 @@ def test_star_then_favourites_view_and_export(
     assert exported.startswith("# home coffee brewing")
     assert "DIY coffee brewing" in exported
 
-    window.history.copy_text_action.trigger()
+    window.answer.copy_text_action.trigger()
     copied = QGuiApplication.clipboard().text()
     assert "Coffee with lemon" in copied and "**" not in copied and "## " not in copied
     qtbot.mouseClick(window.answer.cards.cards[0].copy, Qt.MouseButton.LeftButton)
@@ -175,7 +175,7 @@ def test_expand_an_idea_into_a_draft_through_the_openai_backend(
     open_first(qtbot, window)
     window.form.backend.setCurrentIndex(window.form.backend.findData("openai"))
     window.form.server.setText(llama_server)
-    window.form.model_name.setText("smollm2")
+    window.form.server_model_name.setText("smollm2")
     window.answer.cards.cards[2].draft_action.trigger()
     qtbot.waitUntil(lambda: not window.is_generating, timeout=300_000)
     assert window.form.message.text() == ""
@@ -188,10 +188,10 @@ def test_a_generation_is_recorded(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClicks(window.form.topic, "gardening")
     qtbot.mouseClick(window.form.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.is_generating, timeout=300_000)
-    assert window.model.last_result is not None and window.model.session is not None
-    stored = window.store.get(window.model.session.id)
+    assert window.session.last_result is not None and window.session.shown is not None
+    stored = window.store.get(window.session.shown.id)
     assert stored is not None and stored.status == "finished"
-    assert stored.markdown == window.model.last_result.markdown
+    assert stored.markdown == window.session.last_result.markdown
     assert window.sidebar.sessions.item(0).text().startswith("gardening")
 
 
@@ -207,8 +207,8 @@ def test_a_stopped_generation_is_marked(qtbot: QtBot, local_backend: LocalBacken
     qtbot.waitUntil(lambda: len(window.answer.markdown.markdown()) > 10, timeout=180_000)
     qtbot.mouseClick(window.form.stop_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.is_generating, timeout=2000)
-    assert window.model.session is not None
-    stopped = window.store.get(window.model.session.id)
+    assert window.session.shown is not None
+    stopped = window.store.get(window.session.shown.id)
     assert stopped is not None and stopped.status == "stopped"
     assert stopped.markdown == window.answer.markdown.markdown()
 

@@ -54,7 +54,7 @@ def test_ctrl_enter_sends_the_syllable_still_being_composed(
     compose(topic, TYPED, COMPOSING)
     assert topic.toPlainText() == TYPED  # the composing syllable is not text yet
     qtbot.keyClick(topic, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
-    session = window.model.session
+    session = window.session.shown
     assert session is not None and session.request.topic == TYPED + COMPOSING
     assert topic.toPlainText() == TYPED + COMPOSING  # shown once, not twice
     qtbot.keyClick(topic, Qt.Key.Key_Escape)
@@ -63,7 +63,7 @@ def test_ctrl_enter_sends_the_syllable_still_being_composed(
 def test_the_generate_button_sends_it_too(qtbot: QtBot, window: MainWindow) -> None:
     compose(window.form.topic, TYPED, COMPOSING)
     qtbot.mouseClick(window.form.generate_button, Qt.MouseButton.LeftButton)
-    session = window.model.session
+    session = window.session.shown
     assert session is not None and session.request.topic == TYPED + COMPOSING
     qtbot.keyClick(window.form.topic, Qt.Key.Key_Escape)
 

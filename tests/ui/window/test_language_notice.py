@@ -49,7 +49,7 @@ def test_korean_with_the_starter_is_said_before_generating(
     qtbot: QtBot, window: MainWindow
 ) -> None:
     notice = window.language_notice
-    assert window.form.backend.currentData() == "local" and window.local_model is None
+    assert window.form.backend.currentData() == "local" and window.engine.local_model_file is None
     assert notice.isVisible()
     assert "cannot write good Korean" in notice.text.text()
     entry = find_entry(load_catalog(), PICK)
@@ -75,9 +75,9 @@ def test_a_korean_writer_as_local_model_needs_no_notice(
     path = tmp_path / entry.file
     path.write_bytes(small_gguf.read_bytes())
     model = record_installed(path, source="imported", folder=tmp_path)
-    window.use_local_model(model)
+    window.engine.use_local_model_file(model)
     assert not window.language_notice.isVisible()
-    window.use_local_model(None)  # back to the starter
+    window.engine.use_local_model_file(None)  # back to the starter
     assert window.language_notice.isVisible()
 
 

@@ -56,7 +56,7 @@ def test_type_a_topic_generate_and_see_rendered_ideas(qtbot: QtBot, window: Main
     qtbot.waitUntil(lambda: window.answer.markdown.render_count >= 3, timeout=180_000)
     assert window.is_generating
     qtbot.waitUntil(lambda: not window.is_generating, timeout=300_000)
-    result = window.model.last_result
+    result = window.session.last_result
     assert result is not None and not result.stopped
     assert len(result.ideas) >= 1
     # Rendered as Markdown: list items or headings exist, no raw "## " or "- " markers.
@@ -82,12 +82,12 @@ def test_stop_ends_generation_within_one_second(qtbot: QtBot, local_backend: Loc
     qtbot.mouseClick(window.form.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(window.answer.markdown.markdown()) > 40, timeout=180_000)
     shown = window.answer.markdown.markdown()
-    with qtbot.waitSignal(window.model.busy_changed, timeout=1000):
+    with qtbot.waitSignal(window.session.busy_changed, timeout=1000):
         started = time.monotonic()
         qtbot.mouseClick(window.form.stop_button, Qt.MouseButton.LeftButton)
     assert time.monotonic() - started < 1.0
     qtbot.waitUntil(lambda: not window.is_generating, timeout=1000)
-    assert window.model.last_result is not None and window.model.last_result.stopped
+    assert window.session.last_result is not None and window.session.last_result.stopped
     # Nothing already shown is lost.
     assert window.answer.markdown.markdown().startswith(shown)
     assert "Stopped" in window.status.text.text()
@@ -104,7 +104,7 @@ def test_keyboard_ctrl_enter_generates_and_escape_stops(
     qtbot.waitUntil(lambda: bool(window.answer.markdown.markdown()), timeout=180_000)
     qtbot.keyClick(window.form.topic, Qt.Key.Key_Escape)
     qtbot.waitUntil(lambda: not window.is_generating, timeout=1000)
-    assert window.model.last_result is not None and window.model.last_result.stopped
+    assert window.session.last_result is not None and window.session.last_result.stopped
 
 
 def test_empty_topic_shows_a_message_and_starts_nothing(qtbot: QtBot, window: MainWindow) -> None:
@@ -132,12 +132,12 @@ def test_generates_through_an_openai_compatible_server(
     window.form.backend.setCurrentIndex(window.form.backend.findData("openai"))
     assert window.form.server_row.isVisible()
     window.form.server.setText(llama_server)
-    window.form.model_name.setText("smollm2")
+    window.form.server_model_name.setText("smollm2")
     qtbot.keyClicks(window.form.topic, "hiking in autumn")
     qtbot.mouseClick(window.form.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.is_generating, timeout=300_000)
     assert window.form.message.text() == ""
-    assert window.model.last_result is not None and window.model.last_result.backend == "openai"
+    assert window.session.last_result is not None and window.session.last_result.backend == "openai"
     assert window.answer.markdown.markdown()
     assert "cost unknown" in window.status.text.text()
 
@@ -183,7 +183,10 @@ def test_a_model_chosen_in_the_model_manager_is_used_to_generate(
     qtbot.mouseClick(window.form.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.is_generating, timeout=180_000)
     assert window.form.message.text() == ""
-    assert window.model.last_result is not None and window.model.last_result.model == installed.name
+    assert (
+        window.session.last_result is not None
+        and window.session.last_result.model == installed.name
+    )
     [backend] = window.backends.kept()
     assert isinstance(backend, LocalBackend) and backend.n_ctx == 2048
     assert backend.model_path == installed.path

@@ -26,7 +26,7 @@ def generate_against(qtbot: QtBot, window: MainWindow, url: str) -> str:
     """Generate through the server at ``url``; the line the form shows afterwards."""
     window.form.backend.setCurrentIndex(window.form.backend.findData("openai"))
     window.form.server.setText(url)
-    window.form.model_name.setText("gpt-4o-mini")
+    window.form.server_model_name.setText("gpt-4o-mini")
     qtbot.keyClicks(window.form.topic, "home coffee")
     qtbot.mouseClick(window.form.generate_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: not window.is_generating, timeout=30_000)
