@@ -188,6 +188,11 @@ class AnswerPanel(QWidget):
         self._idea_starts = []
         self.cards.set_writing(False)
 
+    @property
+    def ideas_begun(self) -> int:
+        """Cards whose idea has a title: not the ones still waiting for their sequence."""
+        return sum(card.idea.title != WAITING_TITLE for card in self.cards.cards)
+
     def add_to_part(self, part: int, text: str, parts: int) -> None:
         """More of idea ``part`` (from 0) of ``parts`` written side by side.
 

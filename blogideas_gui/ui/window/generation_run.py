@@ -93,7 +93,7 @@ class GenerationRun(QObject):
         """The history entry of the answer being written counts the cards on screen."""
         shown = self._session.shown
         if shown is not None and self._session.busy and not self._session.expanding:
-            self._sidebar.show_progress(shown.id, len(self._answer.cards.cards))
+            self._sidebar.show_progress(shown.id, self._answer.ideas_begun)
 
     def _on_text(self, text: str, pieces: int) -> None:
         if self._closed:
