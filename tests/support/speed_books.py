@@ -1,8 +1,7 @@
-"""Speed books as a computer that was measured before has them, so a window does not measure again.
+"""Speed books as a computer that was measured before has them, the parallel table included.
 
-A book without the parallel table (how fast ideas are written side by side)
-is measured again when the guide or the model manager opens; a test that is
-not about measuring passes a whole one, the starter's table included.
+A test that is not about measuring passes a whole book, as the probe writes
+it today: the probe's figures and how fast ideas are written side by side.
 """
 
 from __future__ import annotations
@@ -17,5 +16,5 @@ def measured_book(probe: Probe, busy_at: float | None = None) -> SpeedBook:
     assert starter is not None, "run scripts/setup.sh: starter model missing"
     book = SpeedBook(probe, busy_at=busy_at)
     book.record_parallel(starter.name, starter.stat().st_size, {1: probe.tokens_per_second})
-    assert not book.needs_probe
+    assert book.parallel_table(None)
     return book

@@ -8,7 +8,6 @@ import pytest
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QApplication,
     QComboBox,
     QGroupBox,
     QLabel,
@@ -19,8 +18,6 @@ from pytestqt.qtbot import QtBot
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.i18n import catalogue
-from blogideas_gui.core.common.language import use_language
-from blogideas_gui.ui.common.i18n import install_translator
 from blogideas_gui.ui.window.main_window import MainWindow
 from blogideas_gui.ui.window.status_line import TickerLabel
 
@@ -41,14 +38,6 @@ def visible_texts(widget: QWidget) -> Iterator[str]:
             yield action.text()
             if action.menu() is not None:
                 yield from (a.text() for a in action.menu().actions())
-
-
-@pytest.fixture
-def korean(qapp: QApplication) -> Iterator[None]:
-    assert install_translator(qapp, "ko")
-    yield
-    install_translator(qapp, "en")
-    use_language(None)
 
 
 @pytest.mark.usefixtures("korean")

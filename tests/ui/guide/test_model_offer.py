@@ -14,17 +14,15 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton
 from pytestqt.qtbot import QtBot
 
-from blogideas_gui.core.common.language import use_language
 from blogideas_gui.core.models.catalog import CatalogEntry, load_catalog
 from blogideas_gui.core.models.downloads import DownloadOptions, DownloadSource, partial_bytes
 from blogideas_gui.core.models.machine import MachineFacts
 from blogideas_gui.core.models.speed import Probe, SpeedBook, load_book
 from blogideas_gui.core.settings.preferences import Settings
 from blogideas_gui.core.settings.secrets import KeyStore
-from blogideas_gui.ui.common.i18n import install_translator
 from blogideas_gui.ui.guide.first_run import FirstRunGuide
 from tests.support.hf_hub_server import FakeHub, serving
 from tests.support.memory_keychain import MemoryKeychain
@@ -141,14 +139,6 @@ def test_with_nothing_measured_the_guide_measures_first(
         pass
     assert load_book().probe is not None  # the child process kept its measurement
     assert offer.row is not None or "starter model is the best fit" in offer.text.text()
-
-
-@pytest.fixture
-def korean(qapp: QApplication) -> Iterator[None]:
-    assert install_translator(qapp, "ko")
-    yield
-    install_translator(qapp, "en")
-    use_language(None)
 
 
 @pytest.mark.usefixtures("korean")

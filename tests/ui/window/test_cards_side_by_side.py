@@ -13,24 +13,14 @@ from pytestqt.qtbot import QtBot
 
 from blogideas_gui.core.backends.base import Backend, GenerationOptions
 from blogideas_gui.core.backends.local import LocalBackend
-from blogideas_gui.core.common.language import use_language
 from blogideas_gui.core.writing.ideas import parse_ideas
 from blogideas_gui.core.writing.shape import AnswerShape
-from blogideas_gui.ui.common.i18n import install_translator
 from blogideas_gui.ui.window.answer_panel import WAITING_TITLE
 from blogideas_gui.ui.window.main_window import MainWindow
 
 SHOTS = Path(os.environ.get("BLOGIDEAS_SHOTS", "/tmp/shots"))
 
 pytestmark = pytest.mark.slow
-
-
-@pytest.fixture
-def korean(qapp: QApplication) -> Iterator[None]:
-    assert install_translator(qapp, "ko")
-    yield
-    install_translator(qapp, "en")
-    use_language(None)
 
 
 @pytest.fixture

@@ -7,34 +7,22 @@ import dataclasses
 import os
 import sqlite3
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from blogideas_gui.core.backends.base import GenerationOptions
 from blogideas_gui.core.backends.local import LocalBackend
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.files import report
-from blogideas_gui.core.common.language import use_language
 from blogideas_gui.core.history.schema import SCHEMA_VERSION
 from blogideas_gui.core.history.store import default_history_path
-from blogideas_gui.ui.common.i18n import install_translator
 from blogideas_gui.ui.window.main_window import MainWindow
 from tests.support.full_disk import fill, small_disk
 
 SHOTS = Path("/tmp/shots")
-
-
-@pytest.fixture
-def korean(qapp: QApplication) -> Iterator[None]:
-    assert install_translator(qapp, "ko")
-    yield
-    install_translator(qapp, "en")
-    use_language(None)
 
 
 def open_window(qtbot: QtBot) -> MainWindow:
