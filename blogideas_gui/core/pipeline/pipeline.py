@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from blogideas_gui.core.account.budget import Ledger
 from blogideas_gui.core.backends.base import Backend, ChatMessage, GenerationOptions
 from blogideas_gui.core.common.cancel import CancelToken
-from blogideas_gui.core.generation.pacing import paced
+from blogideas_gui.core.generation.pacing import PACE_SECONDS, paced
 from blogideas_gui.core.generation.runner import GenerationEvent, generate
 from blogideas_gui.core.history.records import Session
 from blogideas_gui.core.history.store import HistoryStore
@@ -143,7 +143,11 @@ class Pipeline:
         if self._pace is not None:
             events = paced(events, self._pace)
         if self.store is not None and prepared.session_id is not None:
-            events = recorded(events, self.store, prepared.session_id, prepared.expansion_id)
+            # A paced stream is already about ten pieces a second; any other is saved at that pace.
+            interval = 0.0 if self._pace is not None else PACE_SECONDS
+            events = recorded(
+                events, self.store, prepared.session_id, prepared.expansion_id, interval
+            )
         return events
 
     def _role(self, request: IdeaRequest) -> str | None:
