@@ -23,9 +23,9 @@ from blogideas_gui.core.account.budget import Ledger
 from blogideas_gui.core.backends.base import GenerationOptions, TextDelta
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind, user_message
-from blogideas_gui.core.common.files import listen
 from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP
 from blogideas_gui.core.common.language import LANGUAGES
+from blogideas_gui.core.common.notices import listen
 from blogideas_gui.core.common.readable_text import readable
 from blogideas_gui.core.generation.runner import GenerationEvent, GenerationResult
 from blogideas_gui.core.history.store import HistoryStore

@@ -137,10 +137,6 @@ class KeyStore:
                 return None
         return self._backend if usable_keychain(self._backend) else None
 
-    def has_keychain(self) -> bool:
-        """Whether a real keychain is available (the guide says where keys go)."""
-        return self._keychain() is not None
-
     def save(self, key: str) -> StoredKey:
         """Store ``key``: the keychain if it takes it, else the private file."""
         key = _clean(key)

@@ -197,11 +197,6 @@ class ModelManagerDialog(QDialog):
         """The local engine's load settings as the window shows them."""
         return self.engine.settings
 
-    @property
-    def is_busy(self) -> bool:
-        """Whether a download or an import is running."""
-        return self._import_job is not None or any(r.is_downloading for r in self.rows.values())
-
     def selected_model(self) -> InstalledModel | None:
         """The installed model highlighted in the list."""
         return self.installed.selected_model()

@@ -28,9 +28,9 @@ from blogideas_gui.core.account.budget import Ledger
 from blogideas_gui.core.backends.base import Backend, GenerationOptions
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, user_message
-from blogideas_gui.core.common.files import report
 from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.common.menu_entry import menu_entry_path
+from blogideas_gui.core.common.notices import report
 from blogideas_gui.core.generation.pacing import PACE_SECONDS
 from blogideas_gui.core.generation.runner import GenerationResult
 from blogideas_gui.core.history.store import HistoryStore

@@ -78,7 +78,6 @@ def test_a_damaged_file_is_set_aside_with_a_notice(content: bytes) -> None:
     assert loaded.settings == Settings()
     assert loaded.notice is not None
     assert loaded.notice.kind is ErrorKind.SETTINGS_DAMAGED
-    assert loaded.notice.kind.is_notice
     aside = loaded.damaged_copy
     assert aside is not None and aside.read_bytes() == content
     assert aside.name.startswith("settings.json.damaged-")
