@@ -115,10 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
 def _generate(args: argparse.Namespace) -> int:
     """``blogideas generate``: stream Markdown, or print the JSON result.
 
-    The request takes the window's own pipeline (budget, history, the user's
-    role prompt); only the pacing is left out, since a terminal keeps up.
+    The request takes the window's own pipeline (its checks, budget, history,
+    the user's role prompt); only the pacing is left out, since a terminal
+    keeps up.
     """
-    request = IdeaRequest(args.topic, args.count, args.lang, args.tone, args.audience).validated()
+    request = IdeaRequest(args.topic, args.count, args.lang, args.tone, args.audience)
     settings = load_settings().settings
     local = settings.local_settings()
     if args.parallel is not None:

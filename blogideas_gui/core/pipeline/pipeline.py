@@ -85,6 +85,9 @@ class Pipeline:
     def ideas(self, request: IdeaRequest, backend: Backend, limit_usd: float | None) -> Prepared:
         """Check ``request`` and the budget, then record the request's start.
 
+        This is where a request is checked, the one place every request
+        passes: the generator and the CLI take it as checked here.
+
         Raises:
             BlogIdeasError: a usage error in the request, or BUDGET_EXCEEDED.
         """

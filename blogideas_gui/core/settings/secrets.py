@@ -217,6 +217,28 @@ def server_origin(address: str) -> str:
     return f"{scheme}://{host}:{port}"
 
 
+def normalized_address(text: str) -> str:
+    """A server address as the client needs it: a scheme, and ``/v1`` when no path was typed.
+
+    Users copy "localhost:11434" from a server's window; the OpenAI protocol lives
+    under ``/v1`` on every server the guide names.
+    """
+    address = text.strip().rstrip("/")
+    if not address:
+        return ""
+    if "://" not in address:
+        address = "http://" + address
+    if urlsplit(address).path in ("", "/"):
+        address += "/v1"
+    return address
+
+
+def masked_key(key: str) -> str:
+    """Enough of a key to recognise it ("sk-…1234"), never enough to use it."""
+    head = "sk-" if key.startswith("sk-") else ""
+    return f"{head}…{key[-4:]}" if len(key) >= 12 else "…"
+
+
 def checked_address(address: str) -> str:
     """``address`` unchanged; refused when it carries a key or a password.
 

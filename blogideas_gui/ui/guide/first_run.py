@@ -14,7 +14,6 @@ import dataclasses
 import functools
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -35,7 +34,7 @@ from blogideas_gui.core.backends.base import ConnectionCheck
 from blogideas_gui.core.backends.openai_api import DEFAULT_MODEL, OpenAIBackend
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind, user_message
-from blogideas_gui.core.common.language import Language, system_language
+from blogideas_gui.core.common.language import Language, current_language
 from blogideas_gui.core.common.paths import models_dir
 from blogideas_gui.core.models.catalog import CatalogEntry, load_catalog
 from blogideas_gui.core.models.downloads import DownloadOptions, download_model
@@ -43,7 +42,7 @@ from blogideas_gui.core.models.installed import InstalledModel
 from blogideas_gui.core.models.machine import MachineFacts, machine_facts
 from blogideas_gui.core.models.speed import SpeedBook, load_book
 from blogideas_gui.core.settings.preferences import Settings
-from blogideas_gui.core.settings.secrets import KeyStore
+from blogideas_gui.core.settings.secrets import KeyStore, normalized_address
 from blogideas_gui.ui.guide.connection_test import ConnectionTest
 from blogideas_gui.ui.guide.guide_pages import LocalPage, OpenAIPage, ServerPage
 from blogideas_gui.ui.guide.model_offer import ModelOffer
@@ -59,22 +58,6 @@ CHOICE_STYLE = (
     "QPushButton:checked { border: 2px solid #0b57d0; background: #e8f0fe; }"
 )
 _UI_LANGUAGES: dict[str, Language] = {"ko": "ko", "en": "en"}
-
-
-def normalized_address(text: str) -> str:
-    """A server address as the client needs it: a scheme, and ``/v1`` when no path was typed.
-
-    Users copy "localhost:11434" from a server's window; the OpenAI protocol lives
-    under ``/v1`` on every server the guide names.
-    """
-    address = text.strip().rstrip("/")
-    if not address:
-        return ""
-    if "://" not in address:
-        address = "http://" + address
-    if urlsplit(address).path in ("", "/"):
-        address += "/v1"
-    return address
 
 
 class FirstRunGuide(QDialog):
@@ -124,7 +107,7 @@ class FirstRunGuide(QDialog):
         self._store = key_store or KeyStore()
         self._openai_url = openai_base_url
         ui = settings.ui_language
-        self.language: Language = language or _UI_LANGUAGES.get(ui) or system_language()
+        self.language: Language = language or _UI_LANGUAGES.get(ui) or current_language()
         self._saved_key = ""
         self._key_read = False
         self._notice_shown = False

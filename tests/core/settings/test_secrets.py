@@ -32,6 +32,8 @@ from blogideas_gui.core.settings.secrets import (
     SERVICE,
     USERNAME,
     KeyStore,
+    masked_key,
+    normalized_address,
     resolve_key,
     usable_keychain,
 )
@@ -223,3 +225,15 @@ def test_the_backend_uses_the_stored_key_for_openai_only(monkeypatch: pytest.Mon
         with pytest.raises(BlogIdeasError):
             other.check_connection()
     assert all(KEY not in str(request.headers) for request in seen)
+
+
+def test_addresses_are_completed_as_servers_expect() -> None:
+    assert normalized_address("localhost:11434") == "http://localhost:11434/v1"
+    assert normalized_address(" http://box:8000/v1/ ") == "http://box:8000/v1"
+    assert normalized_address("") == ""
+
+
+def test_a_key_is_shown_by_its_ends_only() -> None:
+    assert masked_key(KEY) == "sk-…7731"
+    assert masked_key("abcdefghijklmnop") == "…mnop"
+    assert masked_key("sk-short") == "…"  # too short to show any of it
