@@ -54,8 +54,8 @@ class CatalogEntry:
         """Ships with the app (the starter model); never downloaded or removed."""
         return self.source == "bundled"
 
-    def described(self, language: Language) -> str:
-        """The model manager's line about this model, in ``language``.
+    def described(self, language: Language | None = None) -> str:
+        """The model manager's line about this model, in ``language`` (the interface's).
 
         The catalog holds it in English, like the code holds its strings; the
         catalogue has it in Korean under the "Catalog" context. A line with no

@@ -122,7 +122,7 @@ class DownloadRow(QFrame):
         self.recommended = QLabel(self.tr("★ Recommended for you"), self)
         self.recommended.setStyleSheet("color: #0b57d0; font-weight: bold;")
         self.recommended.hide()
-        self.description = QLabel(self.entry.described(self._language), self)
+        self.description = QLabel(self.entry.described(), self)
         self.description.setWordWrap(True)
         names = {
             "ko": self.tr("Korean"),

@@ -68,7 +68,7 @@ class ModelManagerDialog(QDialog):
 
     Args:
         parent: the main window.
-        language: picks the descriptions and the recommendation ("ko" or "en").
+        language: picks the recommendation ("ko" or "en"); descriptions follow the interface.
         settings: the local engine's current load settings.
         entries: the catalog; read from ``models/catalog.toml`` when ``None``.
         facts: this machine's memory, disk and GPU; measured when ``None``.

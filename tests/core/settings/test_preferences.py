@@ -185,7 +185,7 @@ def test_the_system_language_is_the_systems_and_the_current_one_is_the_choice(
     use_language("en")
     try:
         assert (current_language(), system_language()) == ("en", "ko")
-        assert Settings().answer_language() == "ko"  # it follows the system, as its setting says
+        assert Settings().answer_language() == "en"  # the interface's, as the window shows it
     finally:
         use_language(None)
     assert current_language() == "ko"
