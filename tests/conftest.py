@@ -19,8 +19,8 @@ from pathlib import Path
 import pytest
 
 from blogideas_gui.core.backends.local import LocalBackend
+from blogideas_gui.core.common import notices as notice_bus
 from blogideas_gui.core.common.errors import BlogIdeasError
-from blogideas_gui.core.common.files import forget_notices, listen
 from blogideas_gui.core.models.starter import starter_model_path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -30,24 +30,23 @@ from tests.support.qt_checks import _no_qt_warnings, _no_threads_left  # noqa: F
 
 
 @pytest.fixture(autouse=True)
-def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+def _isolated_home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Every test writes its data, settings and logs under its own folder.
 
-    And starts with no file notice said or waiting, as a new process would.
+    And has a notice bus of its own, as a new process would: nothing said,
+    waiting or listening.
     """
     monkeypatch.setenv("BLOGIDEAS_HOME", str(tmp_path / "home"))
     monkeypatch.delenv("OPENAI_API_KEY", raising=False)
     monkeypatch.delenv("OPENAI_BASE_URL", raising=False)
-    forget_notices()
-    yield
-    forget_notices()
+    monkeypatch.setattr(notice_bus, "bus", notice_bus.NoticeBus())
 
 
 @pytest.fixture
 def notices() -> Iterator[list[BlogIdeasError]]:
     """The file notices reported during the test, in order (damaged, too new, disk full)."""
     seen: list[BlogIdeasError] = []
-    stop = listen(seen.append)
+    stop = notice_bus.listen(seen.append)
     yield seen
     stop()
 

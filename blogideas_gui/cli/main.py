@@ -23,9 +23,9 @@ from blogideas_gui.core.account.budget import Ledger
 from blogideas_gui.core.backends.base import GenerationOptions, TextDelta
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind, user_message
-from blogideas_gui.core.common.files import listen
 from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP
 from blogideas_gui.core.common.language import LANGUAGES
+from blogideas_gui.core.common.notices import listen
 from blogideas_gui.core.common.readable_text import readable
 from blogideas_gui.core.generation.runner import GenerationEvent, GenerationResult
 from blogideas_gui.core.history.store import HistoryStore
@@ -115,10 +115,11 @@ def build_parser() -> argparse.ArgumentParser:
 def _generate(args: argparse.Namespace) -> int:
     """``blogideas generate``: stream Markdown, or print the JSON result.
 
-    The request takes the window's own pipeline (budget, history, the user's
-    role prompt); only the pacing is left out, since a terminal keeps up.
+    The request takes the window's own pipeline (its checks, budget, history,
+    the user's role prompt); only the pacing is left out, since a terminal
+    keeps up.
     """
-    request = IdeaRequest(args.topic, args.count, args.lang, args.tone, args.audience).validated()
+    request = IdeaRequest(args.topic, args.count, args.lang, args.tone, args.audience)
     settings = load_settings().settings
     local = settings.local_settings()
     if args.parallel is not None:

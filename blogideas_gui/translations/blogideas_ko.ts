@@ -37,6 +37,53 @@
     </message>
 </context>
 <context>
+    <name>Catalog</name>
+    <message>
+        <source>Tiny model that ships with the app: works offline at once, English only, weak.</source>
+        <translation>앱에 포함된 아주 작은 모델입니다. 바로 오프라인으로 쓸 수 있지만 영어만 가능하고 품질이 낮습니다.</translation>
+    </message>
+    <message>
+        <source>Very small and fast; for old or low-memory computers. Simple ideas only.</source>
+        <translation>아주 작고 빠른 모델입니다. 오래되었거나 메모리가 적은 컴퓨터용이며 간단한 아이디어만 냅니다.</translation>
+    </message>
+    <message>
+        <source>Small and quick, usable Korean and English; a good first download for 4 GB laptops.</source>
+        <translation>작고 빠르며 한국어와 영어를 무난하게 씁니다. 메모리 4GB 노트북의 첫 모델로 좋습니다.</translation>
+    </message>
+    <message>
+        <source>LG AI Research's small model, trained for Korean: natural Korean on modest computers.</source>
+        <translation>LG AI연구원이 한국어에 맞춰 만든 작은 모델입니다. 보통 사양의 컴퓨터에서도 자연스러운 한국어를 씁니다.</translation>
+    </message>
+    <message>
+        <source>LG AI Research's newest small model: quick, knows Korean well for its size (2025).</source>
+        <translation>LG AI연구원의 최신 소형 모델입니다. 빠르고, 크기에 비해 한국어를 잘 압니다(2025년).</translation>
+    </message>
+    <message>
+        <source>Google's small model (a community GGUF build): lively English, fair Korean.</source>
+        <translation>구글의 작은 모델(커뮤니티 GGUF 빌드)입니다. 영어는 생동감 있고 한국어는 무난합니다.</translation>
+    </message>
+    <message>
+        <source>Balanced size and quality with a long context; good structure in both languages.</source>
+        <translation>크기와 품질의 균형이 좋고 긴 글도 다룹니다. 두 언어 모두 구성이 깔끔합니다.</translation>
+    </message>
+    <message>
+        <source>Google's newer multilingual model (llama.cpp's own build): good Korean and English on 8 GB.</source>
+        <translation>구글의 최신 다국어 모델(llama.cpp 공식 빌드)입니다. 8GB 컴퓨터에서 한국어와 영어를 잘 씁니다.</translation>
+    </message>
+    <message>
+        <source>Qwen's 2025 small model (a community GGUF build), answers at once without a thinking step.</source>
+        <translation>Qwen의 2025년 소형 모델(커뮤니티 GGUF 빌드)입니다. 생각 단계 없이 바로 답합니다.</translation>
+    </message>
+    <message>
+        <source>Strong all-rounder (a community GGUF build in one file); needs a 16 GB computer to be comfortable.</source>
+        <translation>전반적으로 뛰어난 모델(파일 하나짜리 커뮤니티 빌드)입니다. 16GB 컴퓨터에서 여유 있게 돌아갑니다.</translation>
+    </message>
+    <message>
+        <source>The best Korean writer here (LG AI Research); needs a 16 GB computer to be comfortable.</source>
+        <translation>이 목록에서 한국어를 가장 잘 쓰는 모델(LG AI연구원)입니다. 16GB 컴퓨터에서 여유 있게 돌아갑니다.</translation>
+    </message>
+</context>
+<context>
     <name>DownloadRow</name>
     <message>
         <location filename="../ui/download_row.py" line="103" />
@@ -1568,113 +1615,6 @@
     <message>
         <source>Personal blog</source>
         <translation>개인 블로그</translation>
-    </message>
-</context>
-<context>
-    <name>Prompt</name>
-    <message>
-        <source>Topic: {topic}
-
-Write {count} blog post ideas for this topic.</source>
-        <translation>주제: {topic}
-
-이 주제로 블로그 글 아이디어 {count}개를 써 주세요.</translation>
-    </message>
-    <message>
-        <source>friendly and personal, photo-friendly posts, search keywords in the titles</source>
-        <translation>친근하고 개인적인 말투, 사진을 곁들이기 좋은 글, 제목에 검색 키워드 포함</translation>
-    </message>
-    <message>
-        <source>informative, with titles and structure that rank well in search (SEO)</source>
-        <translation>정보 전달 중심, 검색 엔진 최적화(SEO)를 고려한 제목과 구성</translation>
-    </message>
-    <message>
-        <source>developer readers, technical and concrete, with code examples</source>
-        <translation>개발자 독자, 기술적이고 구체적인 내용과 코드 예시</translation>
-    </message>
-    <message>
-        <source>essay-like, literary and reflective</source>
-        <translation>에세이처럼 문학적이고 사색적인 글</translation>
-    </message>
-    <message>
-        <source>English-speaking international readers, thoughtful and in depth</source>
-        <translation>영어권 해외 독자, 깊이 있고 사려 깊은 글</translation>
-    </message>
-    <message>
-        <source>free form, in the author's own voice</source>
-        <translation>형식에 얽매이지 않는 자유로운 글</translation>
-    </message>
-    <message>
-        <source>short posts (about 500 words)</source>
-        <translation>짧은 글(1,000자 안팎)</translation>
-    </message>
-    <message>
-        <source>medium-length posts (1,000–1,500 words)</source>
-        <translation>보통 길이의 글(2,000~3,000자)</translation>
-    </message>
-    <message>
-        <source>long, in-depth posts (2,500 words or more)</source>
-        <translation>긴 글(5,000자 이상)</translation>
-    </message>
-    <message>
-        <source>Platform: {name} — {hint}.</source>
-        <translation>블로그 플랫폼: {name} — {hint}.</translation>
-    </message>
-    <message>
-        <source>Tone: {value}.</source>
-        <translation>글의 분위기: {value}.</translation>
-    </message>
-    <message>
-        <source>Readers: {value}.</source>
-        <translation>독자: {value}.</translation>
-    </message>
-    <message>
-        <source>Length: {hint}.</source>
-        <translation>글의 길이: {hint}.</translation>
-    </message>
-    <message>
-        <source>Write a detailed outline for a blog post on this idea. Use Markdown: a ## heading per section, 3 to 5 bullet points under each, and a short introduction and conclusion section.</source>
-        <translation>이 아이디어로 블로그 글의 자세한 개요를 써 주세요. Markdown으로, 섹션마다 ## 제목을 달고 그 아래 3~5개의 글머리표를 쓰세요. 도입과 맺음 섹션도 넣으세요.</translation>
-    </message>
-    <message>
-        <source>Write a first draft of a blog post on this idea, about 500 words, in Markdown with a # title and ## section headings. Keep it warm and concrete.</source>
-        <translation>이 아이디어로 블로그 글 초안을 500단어 안팎으로 써 주세요. Markdown으로, # 제목과 ## 소제목을 쓰고, 따뜻하고 구체적으로 쓰세요.</translation>
-    </message>
-    <message>
-        <source>Blog topic: {topic}
-
-Idea: {title}
-{hook}
-{outline}
-
-{ask}</source>
-        <translation>블로그 주제: {topic}
-
-아이디어: {title}
-{hook}
-{outline}
-
-{ask}</translation>
-    </message>
-    <message>
-        <source>Topic: {topic}
-
-There will be {count} blog post ideas for this topic, each from its own angle, written one at a time.</source>
-        <translation>주제: {topic}
-
-이 주제로 블로그 글 아이디어 {count}개를 아이디어마다 다른 관점에서 하나씩 씁니다.</translation>
-    </message>
-    <message>
-        <source>Give each idea its own angle:</source>
-        <translation>아이디어마다 아래의 관점으로 써 주세요:</translation>
-    </message>
-    <message>
-        <source>Titles this topic already has; do not repeat them, not even in other words:</source>
-        <translation>이 주제로 이미 쓴 제목들입니다. 같은 제목도, 말만 바꾼 제목도 쓰지 마세요:</translation>
-    </message>
-    <message>
-        <source>Write only idea {number}, from this angle: {angle}.</source>
-        <translation>{number}번 아이디어 하나만 이 관점으로 써 주세요: {angle}.</translation>
     </message>
 </context>
 <context>

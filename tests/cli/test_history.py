@@ -10,9 +10,7 @@ import pytest
 
 from blogideas_gui.cli.history import run_history
 from blogideas_gui.cli.main import build_parser
-from blogideas_gui.core.backends.base import Usage
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.generation.runner import GenerationResult
 from blogideas_gui.core.history.store import HistoryStore
 from blogideas_gui.core.writing.ideas import Idea
 from blogideas_gui.core.writing.prompts import IdeaRequest
@@ -29,11 +27,8 @@ def ids(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[list[int]]:
             session_id = store.start(request, "local", "SmolLM2")
             markdown = f"## 1. {title}\n\nA hook"
             store.finish(
-                session_id,
-                GenerationResult(
-                    request, "local", "SmolLM2", markdown, Usage(5, 6), 1.0, 0.1, None, None,
-                    "stop", [Idea(title, "A hook")],
-                ),
+                session_id, markdown, [Idea(title, "A hook")], prompt_tokens=5,
+                completion_tokens=6, seconds=1.0,
             )  # fmt: skip
             made.append(session_id)
         store.set_favourite(made[0], 0, True)

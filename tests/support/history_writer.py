@@ -14,7 +14,7 @@ import sys
 import time
 from pathlib import Path
 
-from blogideas_gui.core.backends.base import GenerationOptions, TextDelta, Usage
+from blogideas_gui.core.backends.base import GenerationOptions, TextDelta
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.generation.runner import GenerationResult, generate
 from blogideas_gui.core.history.saver import StreamSaver
@@ -34,19 +34,11 @@ def write_many(path: Path, tag: str, count: int, start_at: float) -> None:
             store.save_partial(session_id, f"# {tag} {index}\n\nHook {index}")
             store.finish(
                 session_id,
-                GenerationResult(
-                    request=request,
-                    backend="local",
-                    model="writer",
-                    markdown=f"# {tag} {index}\n\nHook {index}",
-                    usage=Usage(10, index),
-                    seconds=0.1,
-                    first_token_seconds=0.05,
-                    tokens_per_second=None,
-                    cost_usd=None,
-                    finish_reason="stop",
-                    ideas=[Idea(f"{tag} {index}", f"Hook {index}")],
-                ),
+                f"# {tag} {index}\n\nHook {index}",
+                [Idea(f"{tag} {index}", f"Hook {index}")],
+                prompt_tokens=10,
+                completion_tokens=index,
+                seconds=0.1,
             )
 
 
@@ -70,7 +62,7 @@ def run_generation(path: Path) -> None:
                 saver.add(event.text)
             elif isinstance(event, GenerationResult):
                 saver.flush()
-                store.finish(session_id, event)
+                store.finish(session_id, event.markdown, event.ideas, stopped=event.stopped)
 
 
 def main(argv: list[str]) -> None:

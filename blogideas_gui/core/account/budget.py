@@ -34,7 +34,8 @@ from blogideas_gui.core.account.ledger_schema import MIGRATIONS
 from blogideas_gui.core.backends.base import Backend
 from blogideas_gui.core.common.database import is_write_failure, open_database, transaction
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.files import report, write_problem
+from blogideas_gui.core.common.files import write_problem
+from blogideas_gui.core.common.notices import report
 from blogideas_gui.core.common.paths import data_dir
 
 T = TypeVar("T")
@@ -130,12 +131,6 @@ class Ledger:
             ).fetchone()
         )
         return float(row[0]) + unsaved
-
-    def remaining(self, limit_usd: float | None) -> float | None:
-        """What is left of ``limit_usd`` this month; None when there is no limit."""
-        if limit_usd is None:
-            return None
-        return max(0.0, limit_usd - self.month_total())
 
     def check(self, limit_usd: float | None) -> None:
         """Refuse a paid request when this month's spending is at or past the limit.

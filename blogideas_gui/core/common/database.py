@@ -29,12 +29,8 @@ from pathlib import Path
 from typing import TypeVar, cast
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.files import (
-    recover_damaged,
-    recover_too_new,
-    report,
-    write_problem,
-)
+from blogideas_gui.core.common.files import recover_damaged, recover_too_new, write_problem
+from blogideas_gui.core.common.notices import report
 
 log = logging.getLogger(__name__)
 

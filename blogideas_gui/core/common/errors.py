@@ -71,11 +71,6 @@ class ErrorKind(enum.Enum):
         """Whether the user typed something wrong (CLI exit code 2)."""
         return self in _USAGE_KINDS
 
-    @property
-    def is_notice(self) -> bool:
-        """Whether this is news to show, not a failure: the work went on."""
-        return self in _NOTICE_KINDS
-
 
 _USAGE_KINDS = {
     ErrorKind.EMPTY_TOPIC,
@@ -84,18 +79,6 @@ _USAGE_KINDS = {
     ErrorKind.HISTORY_NOT_FOUND,
     ErrorKind.KEY_IN_ADDRESS,
     ErrorKind.EXPORT_EXISTS,
-}
-
-_NOTICE_KINDS = {
-    ErrorKind.SETTINGS_DAMAGED,
-    ErrorKind.SETTINGS_VALUE_IGNORED,
-    ErrorKind.KEY_NOT_IN_KEYCHAIN,
-    ErrorKind.HISTORY_DAMAGED,
-    ErrorKind.HISTORY_TOO_NEW,
-    ErrorKind.LEDGER_DAMAGED,
-    ErrorKind.LEDGER_TOO_NEW,
-    ErrorKind.FILE_DAMAGED,
-    ErrorKind.FILE_TOO_NEW,
 }
 
 # Each message: what happened, then what to do, in English; the catalogue

@@ -17,9 +17,8 @@ can stop it from starting:
   is the one plain error; a store that goes on without the disk (history,
   the ledger) reports it once, others raise it to the one who asked.
 
-Notices travel through :func:`report`: the window shows them in a banner, the
-command line prints each as one line on stderr (:func:`listen`). Reporting
-the same notice twice in a process shows it once.
+Notices travel through :mod:`.notices`: the window shows them in a banner,
+the command line prints each as one line on stderr, each once a process.
 
 Caches (saved prompt states, the facts read from model files) keep nothing
 the user made, only work that can be done again. A notice about one ("what
@@ -37,75 +36,21 @@ import logging
 import os
 import shutil
 import tempfile
-import threading
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.notices import report
 
 log = logging.getLogger(__name__)
 
-Listener = Callable[[BlogIdeasError], None]
 # Below this much free space a failed write is blamed on a full disk.
 FULL_DISK_BYTES = 16 * 1024**2
 _FULL_ERRNOS = {errno.ENOSPC, errno.EDQUOT}
 _REFUSED_ERRNOS = {errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT, errno.ENOTDIR}
-
-_lock = threading.Lock()
-_listeners: list[Listener] = []
-_pending: list[BlogIdeasError] = []
-_said: set[tuple[ErrorKind, str]] = set()
-
-
-# -- notices ------------------------------------------------------------------
-
-
-def report(notice: BlogIdeasError) -> BlogIdeasError:
-    """Hand ``notice`` to the listeners (or keep it until one listens); once per process.
-
-    Returns ``notice``, so a store can also keep it as its own state.
-    """
-    with _lock:
-        key = (notice.kind, notice.detail)
-        if key in _said:
-            return notice
-        _said.add(key)
-        listeners = list(_listeners)
-        if not listeners:
-            _pending.append(notice)
-    for listener in listeners:
-        listener(notice)
-    return notice
-
-
-def listen(listener: Listener) -> Callable[[], None]:
-    """Call ``listener`` with every notice, the ones waiting first; returns "stop listening".
-
-    ``listener`` may be called from any thread (a history write on the
-    generation thread); the window hands the notice to its GUI thread.
-    """
-    with _lock:
-        waiting, _pending[:] = list(_pending), []
-        _listeners.append(listener)
-    for notice in waiting:
-        listener(notice)
-
-    def stop() -> None:
-        with _lock, contextlib.suppress(ValueError):
-            _listeners.remove(listener)
-
-    return stop
-
-
-def forget_notices() -> None:
-    """Start over as a new process would: nothing said, waiting or listening (tests)."""
-    with _lock:
-        _pending.clear()
-        _said.clear()
-        _listeners.clear()
 
 
 # -- the rule -----------------------------------------------------------------

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-from blogideas_gui.core.common.language import Language, system_language
+from blogideas_gui.core.common.language import Language, current_language
 
 SOURCE_LANGUAGE: Language = "en"
 """The language the code is written in: it needs no catalogue."""
@@ -92,7 +92,7 @@ def lookup(
     Korean, the one catalogue so far, has a single plural form; a language
     with more would pick its form from ``n`` here.
     """
-    forms = catalogue(language or system_language()).find(context, source, disambiguation or "")
+    forms = catalogue(language or current_language()).find(context, source, disambiguation or "")
     return None if forms is None else forms[0]
 
 

@@ -1,4 +1,9 @@
-"""Which language the user reads: Korean when the system says so, else English."""
+"""Which language the user reads: the one chosen, else Korean when the system says so.
+
+Two names for two things: :func:`current_language` is what messages use
+now (the setting, once the app applied it); :func:`system_language` is
+what the system says, for a setting that follows the system.
+"""
 
 from __future__ import annotations
 
@@ -18,14 +23,16 @@ def use_language(language: Language | None) -> None:
     _chosen[:] = [] if language is None else [language]
 
 
-def system_language() -> Language:
-    """The language messages are written in: the user's choice, else the system's.
+def current_language() -> Language:
+    """The language messages are written in now: the user's choice, else the system's."""
+    return _chosen[0] if _chosen else system_language()
 
-    ``BLOGIDEAS_LANG`` wins over the locale so tests and users can force one;
-    Korean if the locale is Korean, English otherwise.
+
+def system_language() -> Language:
+    """The system's language, whatever the user chose: Korean if it says so, else English.
+
+    ``BLOGIDEAS_LANG`` wins over the locale so tests and users can force one.
     """
-    if _chosen:
-        return _chosen[0]
     forced = os.environ.get("BLOGIDEAS_LANG", "").strip().lower()
     if forced in LANGUAGES:
         return forced

@@ -141,8 +141,10 @@ def generate(
     sequences at once gets each idea as a part of its own
     (:meth:`~blogideas_gui.core.backends.base.Backend.stream_parts`); their
     text comes tagged with the idea's place and the answer is read in order.
+
+    ``request`` is taken as it comes: the pipeline checks every request once
+    (:meth:`~blogideas_gui.core.pipeline.pipeline.Pipeline.ideas`) before it runs.
     """
-    request = request.validated()
     options = options or GenerationOptions()
     shape: AnswerShape | None = None
     if messages is None:

@@ -29,7 +29,8 @@ from blogideas_gui.core.common.database import (
     transaction,
 )
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.files import report, write_problem
+from blogideas_gui.core.common.files import write_problem
+from blogideas_gui.core.common.notices import report
 from blogideas_gui.core.history.schema import MIGRATIONS
 
 log = logging.getLogger(__name__)

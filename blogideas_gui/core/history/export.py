@@ -18,7 +18,7 @@ from pathlib import Path
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.files import atomic_write
 from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP, translate
-from blogideas_gui.core.common.language import Language, system_language
+from blogideas_gui.core.common.language import Language, current_language
 from blogideas_gui.core.common.paths import config_dir, data_dir, log_dir, models_dir
 from blogideas_gui.core.history.records import Expansion, Favourite, Session
 from blogideas_gui.core.writing.expansion import expansion_label
@@ -61,7 +61,7 @@ def session_markdown(
     The answer is kept as the model wrote it, so the export shows the session
     as it was; a note says when it did not end normally.
     """
-    language = language or system_language()
+    language = language or current_language()
     about = [local_time(session.created_at), session.model]
     parts = [f"# {session.request.topic}", "", f"_{' · '.join(p for p in about if p)}_"]
     if session.status in _NOTES:
@@ -82,7 +82,7 @@ def session_markdown(
 
 def favourites_markdown(favourites: Sequence[Favourite], language: Language | None = None) -> str:
     """The starred ideas as one Markdown document, each with where it came from."""
-    language = language or system_language()
+    language = language or current_language()
     parts = [f"# {translate('Export', _FAVOURITES, language=language)}"]
     came_from = translate("Export", _CAME_FROM, language=language)
     for favourite in favourites:

@@ -25,8 +25,9 @@ import psutil
 from blogideas_gui.core.common.database import now_iso
 from blogideas_gui.core.common.errors import BlogIdeasError
 from blogideas_gui.core.common.paths import data_dir
-from blogideas_gui.core.generation.runner import GenerationResult
 from blogideas_gui.core.history.connection import HistoryConnection
+from blogideas_gui.core.history.expansions import Expansions
+from blogideas_gui.core.history.favourites import Favourites
 from blogideas_gui.core.history.records import Expansion, Favourite, Session, SessionSummary, Status
 from blogideas_gui.core.history.schema import SCHEMA_VERSION, search_text
 from blogideas_gui.core.writing.expansion import ExpansionKind
@@ -80,13 +81,14 @@ class _Ending:
     error: str = ""
 
 
-class HistoryStore:
+class HistoryStore(Favourites, Expansions):
     """The history database: open it once per process and share it.
 
     Methods are safe to call from any thread (a lock guards the one
     connection). Opening never fails because of the file: see
     :attr:`notice` and :attr:`in_memory`. When the disk fills, writes go on
-    in memory with one notice (:mod:`.connection`).
+    in memory with one notice (:mod:`.connection`). Favourites and
+    expansions have their own modules (:mod:`.favourites`, :mod:`.expansions`).
     """
 
     def __init__(self, path: Path | None = None) -> None:
@@ -205,18 +207,33 @@ class HistoryStore:
 
         self._connection.write(work)
 
-    def finish(self, session_id: int, result: GenerationResult) -> None:
-        """Record how a request ended: ``finished``, or ``stopped`` by the user."""
+    def finish(
+        self,
+        session_id: int,
+        markdown: str,
+        ideas: list[Idea],
+        *,
+        stopped: bool = False,
+        prompt_tokens: int | None = None,
+        completion_tokens: int | None = None,
+        cost_usd: float | None = None,
+        seconds: float | None = None,
+    ) -> None:
+        """Record how a request ended: ``finished``, or ``stopped`` by the user.
+
+        Plain fields, not the generator's result, so history sits below
+        generation. A figure left ``None`` keeps what the row holds.
+        """
         self._end(
             session_id,
             _Ending(
-                status="stopped" if result.stopped else "finished",
-                markdown=result.markdown,
-                ideas=result.ideas,
-                prompt_tokens=result.usage.prompt_tokens,
-                completion_tokens=result.usage.completion_tokens,
-                cost_usd=result.cost_usd,
-                seconds=result.seconds,
+                status="stopped" if stopped else "finished",
+                markdown=markdown,
+                ideas=ideas,
+                prompt_tokens=prompt_tokens,
+                completion_tokens=completion_tokens,
+                cost_usd=cost_usd,
+                seconds=seconds,
             ),
         )
 
@@ -338,95 +355,3 @@ class HistoryStore:
     def delete_all(self) -> int:
         """Delete every session; returns how many there were."""
         return self._execute("DELETE FROM sessions", ()).rowcount
-
-    # -- favourites -------------------------------------------------------
-
-    def set_favourite(self, session_id: int, idea_index: int, favourite: bool) -> None:
-        """Star or unstar idea ``idea_index`` (0-based) of a session."""
-        if favourite:
-            self._execute(
-                "INSERT OR IGNORE INTO favourites (session_id, idea_index, created_at)"
-                " VALUES (?, ?, ?)",
-                (session_id, idea_index, now_iso()),
-            )
-        else:
-            self._execute(
-                "DELETE FROM favourites WHERE session_id = ? AND idea_index = ?",
-                (session_id, idea_index),
-            )
-
-    def favourites(self) -> list[Favourite]:
-        """Starred ideas across all sessions, the most recently starred first."""
-        rows = self._read(
-            "SELECT f.session_id, f.idea_index, f.created_at AS starred_at, s.topic,"
-            " s.created_at, s.ideas_json FROM favourites f JOIN sessions s ON s.id = f.session_id"
-            " ORDER BY f.created_at DESC, f.rowid DESC"
-        )
-        found: list[Favourite] = []
-        for row in rows:
-            ideas = json.loads(row["ideas_json"])
-            if 0 <= row["idea_index"] < len(ideas):
-                found.append(
-                    Favourite(
-                        session_id=row["session_id"],
-                        idea_index=row["idea_index"],
-                        topic=row["topic"],
-                        created_at=row["created_at"],
-                        starred_at=row["starred_at"],
-                        idea=Idea(**ideas[row["idea_index"]]),
-                    )
-                )
-        return found
-
-    # -- expansions -------------------------------------------------------
-
-    def add_expansion(self, session_id: int, idea_index: int, kind: ExpansionKind) -> int:
-        """Record that an idea is being expanded into an outline or a draft."""
-        stamp = now_iso()
-        cursor = self._execute(
-            "INSERT INTO expansions (session_id, idea_index, kind, status, writer_pid,"
-            " created_at, updated_at) VALUES (?, ?, ?, 'running', ?, ?, ?)",
-            (session_id, idea_index, kind, os.getpid(), stamp, stamp),
-        )
-        return int(cast(int, cursor.lastrowid))
-
-    def update_expansion(
-        self, expansion_id: int, markdown: str, status: Status = "running", error: str = ""
-    ) -> None:
-        """Save an expansion's text; any status but ``running`` ends it.
-
-        Saving ``running`` text to an expansion that has already ended does
-        nothing, so a late flush cannot reopen it.
-        """
-        self._execute(
-            "UPDATE expansions SET markdown = ?, status = ?, error = ?, updated_at = ?,"
-            " writer_pid = CASE WHEN ? = 'running' THEN writer_pid END"
-            " WHERE id = ? AND (status = 'running' OR ? != 'running')",
-            (markdown, status, error, now_iso(), status, expansion_id, status),
-        )
-
-    def get_expansion(self, expansion_id: int) -> Expansion | None:
-        """One expansion, or ``None``."""
-        rows = self._read("SELECT * FROM expansions WHERE id = ?", (expansion_id,))
-        return _expansion(rows[0]) if rows else None
-
-    def expansions(self, session_id: int) -> list[Expansion]:
-        """A session's expansions, oldest first (the order they were asked for)."""
-        rows = self._read(
-            "SELECT * FROM expansions WHERE session_id = ? ORDER BY id", (session_id,)
-        )
-        return [_expansion(row) for row in rows]
-
-
-def _expansion(row: sqlite3.Row) -> Expansion:
-    return Expansion(
-        id=row["id"],
-        session_id=row["session_id"],
-        idea_index=row["idea_index"],
-        kind=row["kind"],
-        status=row["status"],
-        markdown=row["markdown"],
-        error=row["error"],
-        created_at=row["created_at"],
-        updated_at=row["updated_at"],
-    )

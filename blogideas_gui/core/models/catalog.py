@@ -16,8 +16,13 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
+from blogideas_gui.core.common.i18n import lookup
+from blogideas_gui.core.common.language import Language
+
 CATALOG_ENV_VAR = "BLOGIDEAS_CATALOG"
 CATALOG_FILE = "catalog.toml"
+CATALOG_CONTEXT = "Catalog"
+"""Where the catalogue keeps the catalog's texts (lupdate cannot read a TOML file)."""
 
 
 @dataclass(frozen=True)
@@ -41,7 +46,6 @@ class CatalogEntry:
     quality_en: int
     license: str
     description: str
-    description_ko: str
     verified: bool
     size_exact: bool = True
 
@@ -49,6 +53,15 @@ class CatalogEntry:
     def is_bundled(self) -> bool:
         """Ships with the app (the starter model); never downloaded or removed."""
         return self.source == "bundled"
+
+    def described(self, language: Language | None = None) -> str:
+        """The model manager's line about this model, in ``language`` (the interface's).
+
+        The catalog holds it in English, like the code holds its strings; the
+        catalogue has it in Korean under the "Catalog" context. A line with no
+        translation yet is shown in English.
+        """
+        return lookup(CATALOG_CONTEXT, self.description, language=language) or self.description
 
     def quality(self, language: str) -> int:
         """Our rough writing-quality rating in ``language`` ("ko" or "en")."""
@@ -71,7 +84,6 @@ class CatalogEntry:
             "languages": list(self.languages),
             "license": self.license,
             "description": self.description,
-            "description_ko": self.description_ko,
             "verified": self.verified,
             "size_exact": self.size_exact,
         }
@@ -115,7 +127,6 @@ def load_catalog(path: Path | None = None) -> list[CatalogEntry]:
                 quality_en=int(raw["quality_en"]),
                 license=str(raw["license"]),
                 description=str(raw["description"]),
-                description_ko=str(raw["description_ko"]),
                 verified=bool(raw.get("verified", False)),
                 size_exact=bool(raw.get("size_exact", True)),
             )

@@ -98,10 +98,6 @@ class BackendPool:
             self._kept[key] = self._factory(*key)
         return self._kept[key]
 
-    def kept(self) -> list[Backend]:
-        """The backends kept now."""
-        return list(self._kept.values())
-
     def forget(self, name: str, busy: bool) -> None:
         """Drop every backend called ``name``: closed now, or once the request ends if ``busy``."""
         for key in [key for key in self._kept if key[0] == name]:

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from blogideas_gui.core.account.budget import Ledger
 from blogideas_gui.core.backends.base import Backend, ChatMessage, GenerationOptions
 from blogideas_gui.core.common.cancel import CancelToken
-from blogideas_gui.core.generation.pacing import paced
+from blogideas_gui.core.generation.pacing import PACE_SECONDS, paced
 from blogideas_gui.core.generation.runner import GenerationEvent, generate
 from blogideas_gui.core.history.records import Session
 from blogideas_gui.core.history.store import HistoryStore
@@ -85,6 +85,9 @@ class Pipeline:
     def ideas(self, request: IdeaRequest, backend: Backend, limit_usd: float | None) -> Prepared:
         """Check ``request`` and the budget, then record the request's start.
 
+        This is where a request is checked, the one place every request
+        passes: the generator and the CLI take it as checked here.
+
         Raises:
             BlogIdeasError: a usage error in the request, or BUDGET_EXCEEDED.
         """
@@ -143,7 +146,11 @@ class Pipeline:
         if self._pace is not None:
             events = paced(events, self._pace)
         if self.store is not None and prepared.session_id is not None:
-            events = recorded(events, self.store, prepared.session_id, prepared.expansion_id)
+            # A paced stream is already about ten pieces a second; any other is saved at that pace.
+            interval = 0.0 if self._pace is not None else PACE_SECONDS
+            events = recorded(
+                events, self.store, prepared.session_id, prepared.expansion_id, interval
+            )
         return events
 
     def _role(self, request: IdeaRequest) -> str | None:

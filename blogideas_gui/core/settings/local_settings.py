@@ -15,8 +15,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.files import report
 from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP
+from blogideas_gui.core.common.notices import report
 
 DEFAULT_CONTEXT = 4096
 MIN_CONTEXT = 512
@@ -97,7 +97,7 @@ class LocalSettings:
 
         A negative or absurd context size in the settings is a settings
         problem: left as it is, llama.cpp would fail to load and the model
-        file would be blamed. The notice (:func:`~blogideas_gui.core.common.files.report`)
+        file would be blamed. The notice (:func:`~blogideas_gui.core.common.notices.report`)
         names the value, so the user knows what was changed.
         """
         wrong = []

@@ -22,7 +22,7 @@ from typing import Any
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.files import read_json, write_json
-from blogideas_gui.core.common.language import LANGUAGES, Language, system_language
+from blogideas_gui.core.common.language import LANGUAGES, Language, current_language
 from blogideas_gui.core.common.paths import config_dir
 from blogideas_gui.core.settings.local_settings import LocalSettings
 from blogideas_gui.core.settings.secrets import checked_address
@@ -78,7 +78,7 @@ class Settings:
         for chosen in (self.output_language, self.ui_language):
             if chosen in LANGUAGES:
                 return "ko" if chosen == "ko" else "en"
-        return system_language()
+        return current_language()
 
     def local_settings(self) -> LocalSettings:
         """How to load the local model, in the backend's terms (None = automatic)."""

@@ -137,10 +137,6 @@ class KeyStore:
                 return None
         return self._backend if usable_keychain(self._backend) else None
 
-    def has_keychain(self) -> bool:
-        """Whether a real keychain is available (the guide says where keys go)."""
-        return self._keychain() is not None
-
     def save(self, key: str) -> StoredKey:
         """Store ``key``: the keychain if it takes it, else the private file."""
         key = _clean(key)
@@ -219,6 +215,28 @@ def server_origin(address: str) -> str:
     if ":" in host:  # an IPv6 address keeps its brackets
         host = f"[{host}]"
     return f"{scheme}://{host}:{port}"
+
+
+def normalized_address(text: str) -> str:
+    """A server address as the client needs it: a scheme, and ``/v1`` when no path was typed.
+
+    Users copy "localhost:11434" from a server's window; the OpenAI protocol lives
+    under ``/v1`` on every server the guide names.
+    """
+    address = text.strip().rstrip("/")
+    if not address:
+        return ""
+    if "://" not in address:
+        address = "http://" + address
+    if urlsplit(address).path in ("", "/"):
+        address += "/v1"
+    return address
+
+
+def masked_key(key: str) -> str:
+    """Enough of a key to recognise it ("sk-…1234"), never enough to use it."""
+    head = "sk-" if key.startswith("sk-") else ""
+    return f"{head}…{key[-4:]}" if len(key) >= 12 else "…"
 
 
 def checked_address(address: str) -> str:

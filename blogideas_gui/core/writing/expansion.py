@@ -2,7 +2,8 @@
 
 The blogger keeps the good idea and wants the next step. The request goes to
 the same backend as the ideas, with the same role prompt, so llama.cpp
-reuses its evaluated prefix; only the user message differs.
+reuses its evaluated prefix; only the user message differs. Its words are
+data (``core/data/prompt.<lang>.toml``).
 """
 
 from __future__ import annotations
@@ -13,34 +14,17 @@ from blogideas_gui.core.backends.base import ChatMessage
 from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP, translate
 from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.writing.ideas import Idea
+from blogideas_gui.core.writing.prompt_words import prompt_words
 from blogideas_gui.core.writing.prompts import role_prompt
 
 ExpansionKind = Literal["outline", "draft"]
 
 EXPANSION_KINDS: tuple[ExpansionKind, ...] = ("outline", "draft")
 
-_ASK: dict[ExpansionKind, str] = {
-    "outline": QT_TRANSLATE_NOOP(
-        "Prompt",
-        "Write a detailed outline for a blog post on this idea. Use Markdown: a ## heading per "
-        "section, 3 to 5 bullet points under each, and a short introduction and conclusion "
-        "section.",
-    ),
-    "draft": QT_TRANSLATE_NOOP(
-        "Prompt",
-        "Write a first draft of a blog post on this idea, about 500 words, in Markdown with a # "
-        "title and ## section headings. Keep it warm and concrete.",
-    ),
-}
-
 _LABELS: dict[ExpansionKind, str] = {
     "outline": QT_TRANSLATE_NOOP("Expansion", "Outline"),
     "draft": QT_TRANSLATE_NOOP("Expansion", "First draft"),
 }
-
-_IDEA = QT_TRANSLATE_NOOP(
-    "Prompt", "Blog topic: {topic}\n\nIdea: {title}\n{hook}\n{outline}\n\n{ask}"
-)
 
 
 def expansion_label(kind: ExpansionKind, language: Language) -> str:
@@ -58,9 +42,10 @@ def build_expansion_messages(
 ) -> list[ChatMessage]:
     """The system and user messages that ask to expand ``idea`` (``role``: the user's own)."""
     outline = "\n".join(f"- {point}" for point in idea.outline)
-    user = translate("Prompt", _IDEA, language=language).format(
+    words = prompt_words(language)
+    user = words.expand_idea.format(
         topic=topic.strip(), title=idea.title, hook=idea.hook, outline=outline,
-        ask=translate("Prompt", _ASK[kind], language=language),
+        ask=words.expand_asks[kind],
     )  # fmt: skip
     return [
         {"role": "system", "content": role or role_prompt(language)},

@@ -24,6 +24,7 @@ from blogideas_gui.core.common.files import read_json, recover_damaged, write_js
 from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP, translate
 from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.common.paths import config_dir
+from blogideas_gui.core.writing.prompt_words import prompt_words
 
 PRESETS_FILE = "presets.json"
 SCHEMA_VERSION = 1
@@ -31,9 +32,9 @@ SCHEMA_VERSION = 1
 PLATFORMS = ("naver", "tistory", "velog", "brunch", "medium", "personal")
 LENGTHS = ("short", "medium", "long")
 
-# Display names, then the one-line style hint the model reads, in English; the
-# catalogue (core/common/i18n.py) has them in Korean. The hints say what
-# readers of each platform expect, which is what changes the ideas.
+# Display names for the presets dialog, in English; the catalogue
+# (core/common/i18n.py) has them in Korean. What the model reads of a preset is
+# data: core/data/prompt.<lang>.toml (prompt_words).
 _PLATFORM_NAMES: dict[str, str] = {
     "naver": QT_TRANSLATE_NOOP("PresetPlatform", "Naver blog"),
     "tistory": QT_TRANSLATE_NOOP("PresetPlatform", "Tistory"),
@@ -42,43 +43,10 @@ _PLATFORM_NAMES: dict[str, str] = {
     "medium": QT_TRANSLATE_NOOP("PresetPlatform", "Medium"),
     "personal": QT_TRANSLATE_NOOP("PresetPlatform", "Personal blog"),
 }
-_PLATFORM_HINTS: dict[str, str] = {
-    "naver": QT_TRANSLATE_NOOP(
-        "Prompt",
-        "friendly and personal, photo-friendly posts, search keywords in the titles",
-    ),
-    "tistory": QT_TRANSLATE_NOOP(
-        "Prompt",
-        "informative, with titles and structure that rank well in search (SEO)",
-    ),
-    "velog": QT_TRANSLATE_NOOP(
-        "Prompt",
-        "developer readers, technical and concrete, with code examples",
-    ),
-    "brunch": QT_TRANSLATE_NOOP("Prompt", "essay-like, literary and reflective"),
-    "medium": QT_TRANSLATE_NOOP(
-        "Prompt",
-        "English-speaking international readers, thoughtful and in depth",
-    ),
-    "personal": QT_TRANSLATE_NOOP("Prompt", "free form, in the author's own voice"),
-}
 _LENGTH_NAMES: dict[str, str] = {
     "short": QT_TRANSLATE_NOOP("PresetLength", "Short"),
     "medium": QT_TRANSLATE_NOOP("PresetLength", "Medium"),
     "long": QT_TRANSLATE_NOOP("PresetLength", "Long"),
-}
-_LENGTH_HINTS: dict[str, str] = {
-    "short": QT_TRANSLATE_NOOP("Prompt", "short posts (about 500 words)"),
-    "medium": QT_TRANSLATE_NOOP("Prompt", "medium-length posts (1,000–1,500 words)"),
-    "long": QT_TRANSLATE_NOOP("Prompt", "long, in-depth posts (2,500 words or more)"),
-}
-# The tone and readers lines use the wording of prompts.build_messages, so a
-# request with no platform and no length asks exactly what it asked before.
-_LINES: dict[str, str] = {
-    "platform": QT_TRANSLATE_NOOP("Prompt", "Platform: {name} — {hint}."),
-    "tone": QT_TRANSLATE_NOOP("Prompt", "Tone: {value}."),
-    "audience": QT_TRANSLATE_NOOP("Prompt", "Readers: {value}."),
-    "length": QT_TRANSLATE_NOOP("Prompt", "Length: {hint}."),
 }
 
 
@@ -108,11 +76,6 @@ def platform_name(platform: str, language: Language) -> str:
     return translate("PresetPlatform", _PLATFORM_NAMES[platform], language=language)
 
 
-def platform_hint(platform: str, language: Language) -> str:
-    """What readers of ``platform`` expect, as the model is told it."""
-    return translate("Prompt", _PLATFORM_HINTS[platform], language=language)
-
-
 def length_name(length: str, language: Language) -> str:
     """The length's label for a menu, in ``language``."""
     return translate("PresetLength", _LENGTH_NAMES[length], language=language)
@@ -125,22 +88,21 @@ def preset_lines(preset: Preset, language: Language) -> list[str]:
     very lines ``build_messages`` wrote for a tone and readers before presets.
     """
     preset = preset.cleaned()
-    lines = {key: translate("Prompt", line, language=language) for key, line in _LINES.items()}
+    words = prompt_words(language)
     parts: list[str] = []
     if preset.platform:
         parts.append(
-            lines["platform"].format(
-                name=platform_name(preset.platform, language),
-                hint=platform_hint(preset.platform, language),
+            words.platform_line.format(
+                name=words.platform_names[preset.platform],
+                hint=words.platform_hints[preset.platform],
             )
         )
     if preset.tone:
-        parts.append(lines["tone"].format(value=preset.tone))
+        parts.append(words.tone_line.format(value=preset.tone))
     if preset.audience:
-        parts.append(lines["audience"].format(value=preset.audience))
+        parts.append(words.readers_line.format(value=preset.audience))
     if preset.length:
-        hint = translate("Prompt", _LENGTH_HINTS[preset.length], language=language)
-        parts.append(lines["length"].format(hint=hint))
+        parts.append(words.length_line.format(hint=words.length_hints[preset.length]))
     return parts
 
 

@@ -5,7 +5,8 @@ spirit of the original web page's system message — a blog content strategist
 who answers in the user's language, step by step — but asks for a fixed
 Markdown shape so that :mod:`blogideas_gui.core.writing.ideas` can parse the answer.
 The system message does not depend on the request, so llama.cpp can reuse
-its evaluated state from one request to the next.
+its evaluated state from one request to the next. The user message's words
+are data too, in ``core/data/prompt.<lang>.toml`` (:mod:`.prompt_words`).
 
 Ideas differ by design: each gets its own angle (:mod:`.angles`) and the
 titles the topic already has are named as ones not to repeat. An answer
@@ -25,10 +26,11 @@ from importlib import resources
 
 from blogideas_gui.core.backends.base import ChatMessage
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP, translate
+from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP
 from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.common.readable_text import readable
 from blogideas_gui.core.writing.presets import Preset, preset_lines
+from blogideas_gui.core.writing.prompt_words import prompt_words
 
 MIN_IDEAS = 1
 MAX_IDEAS = 20
@@ -90,22 +92,6 @@ def role_prompt(language: Language) -> str:
     return path.read_text(encoding="utf-8").strip()
 
 
-_ASK = QT_TRANSLATE_NOOP(
-    "Prompt", "Topic: {topic}\n\nWrite {count} blog post ideas for this topic."
-)
-_ASK_PART = QT_TRANSLATE_NOOP(
-    "Prompt",
-    "Topic: {topic}\n\nThere will be {count} blog post ideas for this topic, each from its own"
-    " angle, written one at a time.",
-)
-_ANGLES = QT_TRANSLATE_NOOP("Prompt", "Give each idea its own angle:")
-_AVOID = QT_TRANSLATE_NOOP(
-    "Prompt",
-    "Titles this topic already has; do not repeat them, not even in other words:",
-)
-_PART = QT_TRANSLATE_NOOP("Prompt", "Write only idea {number}, from this angle: {angle}.")
-
-
 def build_messages(
     request: IdeaRequest,
     role: str | None = None,
@@ -119,11 +105,11 @@ def build_messages(
     then idea k is asked to take ``angles[k - 1]``, then the topic's earlier
     titles in ``avoid`` (the first :data:`MAX_AVOID`) are named.
     """
-    ask = translate("Prompt", _ASK, language=request.language)
-    parts = [ask.format(topic=request.topic.strip(), count=request.count)]
+    words = prompt_words(request.language)
+    parts = [words.ask.format(topic=request.topic.strip(), count=request.count)]
     parts.extend(_request_lines(request))
     if angles:
-        parts.append(translate("Prompt", _ANGLES, language=request.language))
+        parts.append(words.angles)
         parts.extend(f"{number}. {angle}" for number, angle in enumerate(angles, 1))
     parts.extend(_avoid_lines(request, avoid))
     return _messages(request, role, parts)
@@ -143,12 +129,11 @@ def build_part_messages(
     every part's prompt is the same up to that line and llama.cpp evaluates
     the shared part once for all the sequences.
     """
-    ask = translate("Prompt", _ASK_PART, language=request.language)
-    parts = [ask.format(topic=request.topic.strip(), count=request.count)]
+    words = prompt_words(request.language)
+    parts = [words.ask_part.format(topic=request.topic.strip(), count=request.count)]
     parts.extend(_request_lines(request))
     parts.extend(_avoid_lines(request, avoid))
-    own = translate("Prompt", _PART, language=request.language)
-    parts.append(own.format(number=number, angle=angle))
+    parts.append(words.part.format(number=number, angle=angle))
     return _messages(request, role, parts)
 
 
@@ -163,7 +148,7 @@ def _avoid_lines(request: IdeaRequest, avoid: Sequence[str]) -> list[str]:
     titles = [" ".join(title.split()) for title in avoid if title.strip()][:MAX_AVOID]
     if not titles:
         return []
-    heading = translate("Prompt", _AVOID, language=request.language)
+    heading = prompt_words(request.language).avoid
     return [heading, *(f"- {title}" for title in titles)]
 
 

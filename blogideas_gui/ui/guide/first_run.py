@@ -15,7 +15,6 @@ import dataclasses
 import functools
 from collections.abc import Sequence
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from PySide6.QtCore import Signal, Slot
 from PySide6.QtGui import QCloseEvent
@@ -35,7 +34,7 @@ from blogideas_gui.core.account.budget import format_usd
 from blogideas_gui.core.backends.base import ConnectionCheck
 from blogideas_gui.core.backends.openai_api import DEFAULT_MODEL, OpenAIBackend
 from blogideas_gui.core.common.cancel import CancelToken
-from blogideas_gui.core.common.language import Language, system_language
+from blogideas_gui.core.common.language import Language, current_language
 from blogideas_gui.core.common.paths import models_dir
 from blogideas_gui.core.models.catalog import CatalogEntry, load_catalog
 from blogideas_gui.core.models.downloads import DownloadOptions, download_model
@@ -43,11 +42,10 @@ from blogideas_gui.core.models.installed import InstalledModel
 from blogideas_gui.core.models.machine import MachineFacts, machine_facts
 from blogideas_gui.core.models.speed import SpeedBook, load_book
 from blogideas_gui.core.settings.preferences import Settings
-from blogideas_gui.core.settings.secrets import KeyStore
+from blogideas_gui.core.settings.secrets import KeyStore, normalized_address
+from blogideas_gui.ui.common.styles import ERROR_STYLE, OK_STYLE
 from blogideas_gui.ui.guide.connection_test import ConnectionTest
 from blogideas_gui.ui.guide.guide_pages import (
-    ERROR_STYLE,
-    OK_STYLE,
     LocalPage,
     OpenAIPage,
     ServerPage,
@@ -64,22 +62,6 @@ CHOICE_STYLE = (
     "QPushButton:checked { border: 2px solid #0b57d0; background: #e8f0fe; }"
 )
 _UI_LANGUAGES: dict[str, Language] = {"ko": "ko", "en": "en"}
-
-
-def normalized_address(text: str) -> str:
-    """A server address as the client needs it: a scheme, and ``/v1`` when no path was typed.
-
-    Users copy "localhost:11434" from a server's window; the OpenAI protocol lives
-    under ``/v1`` on every server the guide names.
-    """
-    address = text.strip().rstrip("/")
-    if not address:
-        return ""
-    if "://" not in address:
-        address = "http://" + address
-    if urlsplit(address).path in ("", "/"):
-        address += "/v1"
-    return address
 
 
 class FirstRunGuide(QDialog):
@@ -127,7 +109,7 @@ class FirstRunGuide(QDialog):
         super().__init__(parent)
         self._settings = settings
         ui = settings.ui_language
-        self.language: Language = language or _UI_LANGUAGES.get(ui) or system_language()
+        self.language: Language = language or _UI_LANGUAGES.get(ui) or current_language()
         self.setWindowTitle(self.tr("Welcome to BlogIdeas"))
         font = self.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)

@@ -20,6 +20,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from blogideas_gui.core.settings.secrets import masked_key
+from blogideas_gui.ui.common.styles import NOTE_STYLE
+
 # Where each server speaks the OpenAI protocol by default.
 SERVER_EXAMPLES = (
     ("Ollama", "http://localhost:11434/v1"),
@@ -27,15 +30,6 @@ SERVER_EXAMPLES = (
     ("llama-server", "http://localhost:8080/v1"),
     ("vLLM", "http://localhost:8000/v1"),
 )
-NOTE_STYLE = "color: #5f6368;"
-ERROR_STYLE = "color: #b3261e;"
-OK_STYLE = "color: #146c2e;"
-
-
-def masked_key(key: str) -> str:
-    """Enough of a key to recognise it ("sk-…1234"), never enough to use it."""
-    head = "sk-" if key.startswith("sk-") else ""
-    return f"{head}…{key[-4:]}" if len(key) >= 12 else "…"
 
 
 def _paragraph(text: str, parent: QWidget, style: str = "") -> QLabel:

@@ -17,8 +17,9 @@ from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind, user_message
 from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.settings.secrets import KeyStore
+from blogideas_gui.ui.common.styles import ERROR_STYLE, OK_STYLE
 from blogideas_gui.ui.guide.connection_test import ConnectionTest
-from blogideas_gui.ui.guide.guide_pages import ERROR_STYLE, OK_STYLE, OpenAIPage
+from blogideas_gui.ui.guide.guide_pages import OpenAIPage
 
 
 class KeyCheck(QObject):

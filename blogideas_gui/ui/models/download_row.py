@@ -123,10 +123,7 @@ class DownloadRow(QFrame):
         self.recommended = QLabel(self.tr("★ Recommended for you"), self)
         self.recommended.setStyleSheet("color: #0b57d0; font-weight: bold;")
         self.recommended.hide()
-        description = (
-            self.entry.description_ko if self._language == "ko" else self.entry.description
-        )
-        self.description = QLabel(description, self)
+        self.description = QLabel(self.entry.described(), self)
         self.description.setWordWrap(True)
         names = {
             "ko": self.tr("Korean"),

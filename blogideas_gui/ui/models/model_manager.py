@@ -77,7 +77,7 @@ class ModelManagerDialog(QDialog):
 
     Args:
         parent: the main window.
-        language: picks the descriptions and the recommendation ("ko" or "en").
+        language: picks the recommendation ("ko" or "en"); descriptions follow the interface.
         settings: the local engine's current load settings.
         entries: the catalog; read from ``models/catalog.toml`` when ``None``.
         facts: this machine's memory, disk and GPU; measured when ``None``.
@@ -205,11 +205,6 @@ class ModelManagerDialog(QDialog):
     def local_settings(self) -> LocalSettings:
         """The local engine's load settings as the window shows them."""
         return self.engine.settings
-
-    @property
-    def is_busy(self) -> bool:
-        """Whether a download or an import is running."""
-        return self._import_job is not None or any(r.is_downloading for r in self.rows.values())
 
     def selected_model(self) -> InstalledModel | None:
         """The installed model highlighted in the list."""

@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 )
 
 from blogideas_gui.core.common.errors import BlogIdeasError, user_message
-from blogideas_gui.core.common.language import Language, system_language
+from blogideas_gui.core.common.language import Language, current_language
 from blogideas_gui.core.writing.presets import (
     LENGTHS,
     PLATFORMS,
@@ -40,9 +40,7 @@ from blogideas_gui.core.writing.presets import (
 )
 from blogideas_gui.core.writing.templates import TemplateStore
 from blogideas_gui.ui.common.composing import Composition
-
-ERROR_STYLE = "color: #b3261e;"
-NOTE_STYLE = "color: #5f6368;"
+from blogideas_gui.ui.common.styles import ERROR_STYLE, NOTE_STYLE
 
 
 class PresetsDialog(QDialog):
@@ -74,7 +72,7 @@ class PresetsDialog(QDialog):
         self.setWindowTitle(self.tr("Presets"))
         self._store = store or PresetStore()
         self._templates = templates or TemplateStore()
-        self._language: Language = language or system_language()
+        self._language: Language = language or current_language()
 
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._presets_tab(), self.tr("Presets"))

@@ -30,13 +30,16 @@ from PySide6.QtWidgets import (
 
 from blogideas_gui.core.account.budget import Ledger, format_usd
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind, user_message
-from blogideas_gui.core.common.language import Language, system_language
+from blogideas_gui.core.common.language import Language, current_language
 from blogideas_gui.core.settings.preferences import Settings
-from blogideas_gui.core.settings.secrets import OPENAI_API_URL, KeyStore
-from blogideas_gui.ui.guide.first_run import normalized_address
-from blogideas_gui.ui.guide.guide_pages import NOTE_STYLE, masked_key
+from blogideas_gui.core.settings.secrets import (
+    OPENAI_API_URL,
+    KeyStore,
+    masked_key,
+    normalized_address,
+)
+from blogideas_gui.ui.common.styles import ERROR_STYLE, NOTE_STYLE
 
-ERROR_STYLE = "color: #b3261e;"
 BUDGET_MAX_USD = 1000.0
 _UI_LANGUAGES: dict[str, Language] = {"ko": "ko", "en": "en"}
 
@@ -71,7 +74,7 @@ class SettingsDialog(QDialog):
         self._settings = settings
         self._store = key_store or KeyStore()
         self.language: Language = (
-            language or _UI_LANGUAGES.get(settings.ui_language) or system_language()
+            language or _UI_LANGUAGES.get(settings.ui_language) or current_language()
         )
         self.setWindowTitle(self.tr("Settings"))
 

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import QDialog, QMainWindow, QMenu, QSplitter, QVBoxLayou
 from blogideas_gui.core.account.budget import Ledger
 from blogideas_gui.core.backends.base import Backend, GenerationOptions
 from blogideas_gui.core.common.errors import BlogIdeasError
-from blogideas_gui.core.common.files import report
 from blogideas_gui.core.common.language import Language
 from blogideas_gui.core.common.menu_entry import menu_entry_path
+from blogideas_gui.core.common.notices import report
 from blogideas_gui.core.generation.pacing import PACE_SECONDS
 from blogideas_gui.core.history.store import HistoryStore
 from blogideas_gui.core.pipeline.factory import BackendFactory, BackendPool, create_backend

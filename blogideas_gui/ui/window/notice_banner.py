@@ -1,7 +1,7 @@
 """A banner over the window for what happened to the app's own files.
 
 A damaged history set aside, a settings file from a newer version left
-alone, a full disk: core reports each once (:func:`blogideas_gui.core.common.files.report`),
+alone, a full disk: core reports each once (:func:`blogideas_gui.core.common.notices.report`),
 from whatever thread met it; the banner shows it in plain words until the
 user closes it. The window opens and works either way.
 """
@@ -12,7 +12,7 @@ from PySide6.QtCore import Signal, Slot
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from blogideas_gui.core.common.errors import BlogIdeasError
-from blogideas_gui.core.common.files import listen
+from blogideas_gui.core.common.notices import listen
 
 STYLE = (
     "QFrame#notice_banner { background: #fef7e0; border: 1px solid #f9ab00; border-radius: 6px; }"

@@ -17,13 +17,12 @@ import pytest
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.files import (
     atomic_write,
-    listen,
     read_json,
     recover_damaged,
-    report,
     set_aside,
     write_json,
 )
+from blogideas_gui.core.common.notices import listen, report
 from blogideas_gui.core.common.paths import config_dir, models_dir
 from blogideas_gui.core.models.installed import list_installed
 from blogideas_gui.core.settings.preferences import Settings, load_settings, save_settings

@@ -16,10 +16,8 @@ from pathlib import Path
 import pytest
 
 from blogideas_gui.core.account.budget import Ledger
-from blogideas_gui.core.backends.base import Usage
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.logs import QuietFileHandler, setup_logging
-from blogideas_gui.core.generation.runner import GenerationResult
 from blogideas_gui.core.history.export import write_export
 from blogideas_gui.core.history.saver import StreamSaver
 from blogideas_gui.core.history.store import HistoryStore
@@ -39,24 +37,18 @@ def disk(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
         yield folder
 
 
-def result(markdown: str) -> GenerationResult:
-    return GenerationResult(
-        REQUEST, "local", "m", markdown, Usage(3, 4), 1.0, 0.1, None, None, "stop", [Idea("A")]
-    )
-
-
 def test_history_keeps_what_was_written_and_goes_on_in_memory(
     disk: Path, notices: list[BlogIdeasError]
 ) -> None:
     with HistoryStore() as store:
         kept = store.start(REQUEST, "local", "m")
-        store.finish(kept, result("## 1. A\n\nkept on disk"))
+        store.finish(kept, "## 1. A\n\nkept on disk", [Idea("A")])
         ballast = fill(disk)
         session = store.start(REQUEST, "local", "m")  # the disk refuses: memory takes it
         saver = StreamSaver(store, session, interval=0.0)
         for piece in ("## 1. B", "\n\nwritten while the disk was full"):
             saver.add(piece)
-        store.finish(session, result(saver.text))
+        store.finish(session, saver.text, [Idea("A")])
         assert store.in_memory and saver.last_error is None
         assert [s.id for s in store.list_sessions()] == [session, kept]
     assert [notice.kind for notice in notices] == [ErrorKind.DISK_FULL]
@@ -74,11 +66,11 @@ def test_history_opened_on_a_full_disk_works_in_memory(
 ) -> None:
     """SQLite says "disk I/O error" here; it is still the full disk to the user."""
     with HistoryStore() as store:
-        store.finish(store.start(REQUEST, "local", "m"), result("## 1. A"))
+        store.finish(store.start(REQUEST, "local", "m"), "## 1. A", [Idea("A")])
     fill(disk)
     with HistoryStore() as store:
         assert store.in_memory
-        store.finish(store.start(REQUEST, "local", "m"), result("## 1. B"))
+        store.finish(store.start(REQUEST, "local", "m"), "## 1. B", [Idea("A")])
         assert len(store.list_sessions()) == 1
     assert [notice.kind for notice in notices] == [ErrorKind.DISK_FULL]
 
@@ -137,7 +129,7 @@ def test_the_command_line_generates_on_a_full_disk_with_one_line(
 ) -> None:
     """The real engine writes the ideas; history and the log cannot be written."""
     with HistoryStore() as store:
-        store.finish(store.start(REQUEST, "local", "m"), result("## 1. A"))
+        store.finish(store.start(REQUEST, "local", "m"), "## 1. A", [Idea("A")])
     fill(disk)
     completed = subprocess.run(
         [sys.executable, "-m", "blogideas_gui", "generate", "coffee", "--lang", "en",

@@ -13,6 +13,7 @@ import pytest
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
 from blogideas_gui.core.common.i18n import QT_TRANSLATE_NOOP, catalogue, parse_ts, translate
+from blogideas_gui.core.models.catalog import CATALOG_CONTEXT
 
 ROOT = Path(__file__).parents[3]
 PACKAGE = ROOT / "blogideas_gui"
@@ -57,10 +58,14 @@ def test_the_catalogue_holds_only_texts_lupdate_finds_in_the_code(
     found: dict[tuple[str, str], bool],
 ) -> None:
     """A text lupdate cannot see (a helper taking it as a variable, a call inside an
-    f-string) escapes the test above, and its entry would be dropped as vanished."""
+    f-string) escapes the test above, and its entry would be dropped as vanished.
+
+    The model catalog's texts are the one exception: they are data in a TOML
+    file lupdate cannot read (tests/core/models/test_catalog.py checks them).
+    """
     korean = catalogue("ko")
     unseen = sorted(f"{context}: {source[:60]}" for context, source, _ in korean.exact
-                    if (context, source) not in found)  # fmt: skip
+                    if (context, source) not in found and context != CATALOG_CONTEXT)  # fmt: skip
     assert unseen == []
 
 

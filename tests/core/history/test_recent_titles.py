@@ -7,8 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from blogideas_gui.core.backends.base import Usage
-from blogideas_gui.core.generation.runner import GenerationResult
 from blogideas_gui.core.history.store import HistoryStore
 from blogideas_gui.core.writing.ideas import Idea
 from blogideas_gui.core.writing.prompts import IdeaRequest
@@ -21,16 +19,11 @@ def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[HistorySt
         yield opened
 
 
-def _ask(store: HistoryStore, topic: str, titles: list[str], finish: str = "stop") -> None:
+def _ask(store: HistoryStore, topic: str, titles: list[str], stopped: bool = False) -> None:
     request = IdeaRequest(topic, len(titles), "en")
     session = store.start(request, "local", "starter")
     ideas = [Idea(title, "hook", ["a", "b"]) for title in titles]
-    store.finish(
-        session,
-        GenerationResult(
-            request, "local", "starter", "", Usage(1, 1), 1.0, None, None, None, finish, ideas
-        ),
-    )
+    store.finish(session, "", ideas, stopped=stopped)
 
 
 def test_recent_titles_are_the_topics_newest_first_whatever_case_and_spaces(
@@ -38,7 +31,7 @@ def test_recent_titles_are_the_topics_newest_first_whatever_case_and_spaces(
 ) -> None:
     _ask(store, "Home cafe", ["Cold brew", "Latte art"])
     _ask(store, "gardening", ["Tomatoes"])
-    _ask(store, "  home  CAFE ", ["Milk frothing"], finish="cancelled")  # a stopped answer
+    _ask(store, "  home  CAFE ", ["Milk frothing"], stopped=True)  # a stopped answer
     _ask(store, "홈 카페", ["원두 고르기"])
     _ask(store, "홈카페", ["드립 커피"])
     assert store.recent_titles("homecafe") == ["Milk frothing", "Cold brew", "Latte art"]

@@ -16,10 +16,8 @@ from pathlib import Path
 
 import pytest
 
-from blogideas_gui.core.backends.base import Usage
 from blogideas_gui.core.common.database import backup_path, migrate
 from blogideas_gui.core.common.errors import ErrorKind
-from blogideas_gui.core.generation.runner import GenerationResult
 from blogideas_gui.core.history.saver import StreamSaver
 from blogideas_gui.core.history.schema import MIGRATIONS
 from blogideas_gui.core.history.store import SCHEMA_VERSION, HistoryStore, default_history_path
@@ -41,22 +39,12 @@ def store(db_path: Path) -> Iterator[HistoryStore]:
         yield opened
 
 
-def result(
-    request: IdeaRequest, markdown: str, ideas: list[Idea], finish_reason: str = "stop"
-) -> GenerationResult:
-    return GenerationResult(
-        request=request,
-        backend="openai",
-        model="gpt-4o-mini",
-        markdown=markdown,
-        usage=Usage(120, 340),
-        seconds=4.5,
-        first_token_seconds=0.4,
-        tokens_per_second=80.0,
-        cost_usd=0.0012,
-        finish_reason=finish_reason,
-        ideas=ideas,
-    )
+def finished(store: HistoryStore, session_id: int, markdown: str, ideas: list[Idea]) -> None:
+    """End a session as an OpenAI answer that cost a little would end it."""
+    store.finish(
+        session_id, markdown, ideas, prompt_tokens=120, completion_tokens=340,
+        cost_usd=0.0012, seconds=4.5,
+    )  # fmt: skip
 
 
 def query(path: Path, sql: str) -> list[tuple[object, ...]]:
@@ -86,7 +74,7 @@ def test_round_trip(store: HistoryStore) -> None:
         Idea("드립 커피 입문", "필터 하나로 시작", ["도구", "물 온도"]),
         Idea("콜드브루", "여름용"),
     ]
-    store.finish(session_id, result(request, "## 1. 드립 커피 입문\n...", ideas))
+    finished(store, session_id, "## 1. 드립 커피 입문\n...", ideas)
     done = store.get(session_id)
     assert done is not None
     assert done.status == "finished"
@@ -106,7 +94,7 @@ def test_round_trip(store: HistoryStore) -> None:
 def test_stop_and_failure_keep_the_text(store: HistoryStore) -> None:
     request = IdeaRequest("tea", 1, "en")
     stopped = store.start(request, "local", "m")
-    store.finish(stopped, result(request, "## Green", [Idea("Green")], "cancelled"))
+    store.finish(stopped, "## Green", [Idea("Green")], stopped=True)
     failed = store.start(request, "local", "m")
     store.save_partial(failed, "## Black tea\n\nStrong")
     store.fail(failed, "The server had a problem.")
@@ -124,11 +112,11 @@ def test_search_topics_titles_and_hooks(store: HistoryStore) -> None:
     travel = IdeaRequest("Budget travel in Busan", 1, "en")
     discount = IdeaRequest("Shop sales", 1, "en")
     coffee_id = store.start(coffee, "local", "m")
-    store.finish(coffee_id, result(coffee, "", [Idea("라떼 아트", "우유 거품 만들기")]))
+    finished(store, coffee_id, "", [Idea("라떼 아트", "우유 거품 만들기")])
     travel_id = store.start(travel, "local", "m")
-    store.finish(travel_id, result(travel, "", [Idea("Cheap eats", "Where locals eat Milmyeon")]))
+    finished(store, travel_id, "", [Idea("Cheap eats", "Where locals eat Milmyeon")])
     discount_id = store.start(discount, "local", "m")
-    store.finish(discount_id, result(discount, "", [Idea("100% off?", "Not really")]))
+    finished(store, discount_id, "", [Idea("100% off?", "Not really")])
 
     def found(text: str | None) -> list[int]:
         return [summary.id for summary in store.list_sessions(text)]
@@ -147,9 +135,9 @@ def test_search_topics_titles_and_hooks(store: HistoryStore) -> None:
 def test_favourites_across_sessions(store: HistoryStore) -> None:
     first_request, second_request = IdeaRequest("tea", 2, "en"), IdeaRequest("coffee", 1, "en")
     first = store.start(first_request, "local", "m")
-    store.finish(first, result(first_request, "", [Idea("Green"), Idea("Black")]))
+    finished(store, first, "", [Idea("Green"), Idea("Black")])
     second = store.start(second_request, "local", "m")
-    store.finish(second, result(second_request, "", [Idea("Espresso", "Short")]))
+    finished(store, second, "", [Idea("Espresso", "Short")])
     store.set_favourite(first, 1, True)
     store.set_favourite(second, 0, True)
     store.set_favourite(second, 0, True)  # twice is once
@@ -167,12 +155,11 @@ def test_favourites_across_sessions(store: HistoryStore) -> None:
 def test_expansions_stream_and_end(store: HistoryStore) -> None:
     request = IdeaRequest("tea", 1, "en")
     session_id = store.start(request, "local", "m")
-    store.finish(session_id, result(request, "", [Idea("Green")]))
+    finished(store, session_id, "", [Idea("Green")])
     expansion_id = store.add_expansion(session_id, 0, "outline")
     saver = StreamSaver(store, session_id, expansion_id=expansion_id)
     saver.add("## Intro")
-    running = store.get_expansion(expansion_id)
-    assert running is not None
+    [running] = store.expansions(session_id)
     assert (running.kind, running.status, running.markdown) == ("outline", "running", "## Intro")
     store.update_expansion(expansion_id, "## Intro\n- why", "finished")
     [done] = store.expansions(session_id)
@@ -251,12 +238,12 @@ def test_running_rows_of_dead_processes_become_interrupted(db_path: Path) -> Non
         db.execute("UPDATE expansions SET writer_pid = ?", (dead_pid,))
     with HistoryStore(db_path) as store:
         alive, interrupted = store.get(mine), store.get(orphan)
-        expansion = store.get_expansion(orphan_expansion)
+        [expansion] = store.expansions(mine)
     assert alive is not None and alive.status == "running"  # this process still runs
     assert interrupted is not None and interrupted.status == "interrupted"
     assert interrupted.markdown == "## Green tea\n\nCalm\n\n## Black"
     assert [idea.title for idea in interrupted.ideas] == ["Green tea", "Black"]
-    assert expansion is not None and expansion.status == "interrupted"
+    assert (expansion.id, expansion.status) == (orphan_expansion, "interrupted")
 
 
 def make_v1_database(path: Path) -> None:
@@ -436,5 +423,5 @@ def test_a_late_flush_does_not_reopen_an_ended_expansion(store: HistoryStore) ->
     expansion_id = store.add_expansion(session_id, 0, "draft")
     store.update_expansion(expansion_id, "Done text", "stopped")
     store.update_expansion(expansion_id, "Late text")
-    ended = store.get_expansion(expansion_id)
-    assert ended is not None and (ended.status, ended.markdown) == ("stopped", "Done text")
+    [ended] = store.expansions(session_id)
+    assert (ended.status, ended.markdown) == ("stopped", "Done text")

@@ -11,6 +11,7 @@ import pytest
 
 from blogideas_gui.core.backends.gpu import engine_devices, gpu_memory, gpu_offload_supported
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
+from blogideas_gui.core.common.i18n import catalogue
 from blogideas_gui.core.models.advice import (
     UNMEASURED_LIVE_BYTES,
     WEAK_QUALITY,
@@ -18,7 +19,12 @@ from blogideas_gui.core.models.advice import (
     choose,
     recommend,
 )
-from blogideas_gui.core.models.catalog import catalog_path, find_entry, load_catalog
+from blogideas_gui.core.models.catalog import (
+    CATALOG_CONTEXT,
+    catalog_path,
+    find_entry,
+    load_catalog,
+)
 from blogideas_gui.core.models.fit import Fit, ensure_fits, entry_fit, memory_needed
 from blogideas_gui.core.models.machine import MachineFacts, machine_facts, memory_bytes
 from blogideas_gui.core.models.speed import LIVE_TOKENS_PER_SECOND, Probe, SpeedBook
@@ -51,9 +57,20 @@ def test_catalog_lists_6_to_10_downloadable_models_and_the_starter(starter_model
     assert len(starter) == 1 and starter[0].size_bytes == starter_model.stat().st_size
     for entry in entries:
         assert entry.size_bytes > 0 and entry.kv_bytes_per_token > 0
-        assert entry.description and entry.description_ko and entry.license
+        assert entry.description and entry.license
         # The catalog's minimum RAM agrees with the estimate at the default context.
         assert memory_needed(entry.size_bytes, entry.kv_bytes_per_token) <= entry.min_ram_gb * GB
+
+
+def test_the_catalogs_texts_are_translated_in_the_catalogue_and_only_they() -> None:
+    """English in the data, Korean in the one catalogue, as every other string is."""
+    entries = load_catalog()
+    texts = {entry.description for entry in entries}
+    held = {source for context, source, _ in catalogue("ko").exact if context == CATALOG_CONTEXT}
+    assert held == texts
+    starter = next(entry for entry in entries if entry.is_bundled)
+    assert starter.described("en") == starter.description
+    assert starter.described("ko").startswith("앱에 포함된 아주 작은 모델입니다")
 
 
 def test_the_catalog_is_package_data_beside_its_module() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,7 @@ from blogideas_gui.core.pipeline.pipeline import Pipeline
 from blogideas_gui.core.writing.prompts import IdeaRequest
 from blogideas_gui.core.writing.templates import TemplateStore
 from tests.conftest import free_port
+from tests.support.openai_error_server import Reply, openai_script_server
 
 SHORT = GenerationOptions(max_tokens=48, seed=5)
 
@@ -85,3 +87,40 @@ def test_a_usage_error_is_said_before_anything_is_recorded(
             pipeline.ideas(IdeaRequest("   ", 2, "en"), local_backend, None)
         assert store.list_sessions() == []
     assert empty.value.kind is ErrorKind.EMPTY_TOPIC
+
+
+class CountedStore(HistoryStore):
+    """The real history store, counting the streamed text it is asked to save."""
+
+    saves = 0
+
+    def save_partial(self, session_id: int, markdown: str) -> None:
+        self.saves += 1
+        super().save_partial(session_id, markdown)
+
+
+def test_an_unpaced_stream_is_saved_at_most_about_ten_times_a_second(tmp_path: Path) -> None:
+    """The CLI's stream is not paced, yet it must not rewrite the whole answer per token.
+
+    A scripted server on loopback streams the answer: the starter model on a
+    busy test machine can write slower than ten pieces a second, and then no
+    count of saves could tell a throttled saver from one that saves each piece.
+    """
+    pieces = ["## 1. Morning pour-over\n", "**Hook:** A calm start\n"] + [
+        f"- step {n}\n" for n in range(300)
+    ]
+    with openai_script_server([Reply(200, sse=pieces)]) as (url, _seen):
+        backend = OpenAIBackend(model="gpt-4o-mini", base_url=url)
+        with CountedStore(tmp_path / "history.sqlite3") as store:
+            pipeline = Pipeline(Ledger(tmp_path / "ledger.sqlite3"), store)  # no pace: the CLI's
+            prepared = pipeline.ideas(IdeaRequest("coffee", 1, "en"), backend, None)
+            started = time.monotonic()
+            events = list(pipeline.run(prepared, CancelToken()))
+            seconds = time.monotonic() - started
+            assert prepared.session_id is not None
+            stored = store.get(prepared.session_id)
+    streamed = sum(1 for event in events if isinstance(event, TextDelta))
+    [result] = [e for e in events if isinstance(e, GenerationResult)]
+    assert streamed > 2 * (seconds * 10 + 2), "the stream came too slowly to tell"
+    assert 1 <= store.saves <= seconds * 10 + 2  # the first piece at once, then ten a second
+    assert stored is not None and stored.markdown == result.markdown  # the end is saved whole

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.files import listen
+from blogideas_gui.core.common.notices import listen
 from blogideas_gui.core.settings.local_settings import DEFAULT_CONTEXT, LocalSettings
 from blogideas_gui.core.settings.preferences import Settings, load_settings, save_settings
 
@@ -18,7 +18,6 @@ def test_a_negative_context_in_the_settings_file_is_replaced_and_said() -> None:
         stop()
     assert local == LocalSettings(n_ctx=DEFAULT_CONTEXT)
     notice = next(n for n in heard if n.kind is ErrorKind.SETTINGS_VALUE_IGNORED)
-    assert notice.kind.is_notice
     assert "n_ctx=-4096" in notice.message("en") and "n_threads=-2" in notice.message("en")
     assert "모델 관리자" in notice.message("ko")
 

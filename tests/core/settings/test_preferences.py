@@ -12,7 +12,7 @@ import pytest
 
 from blogideas_gui.core.common import files as settings_module
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.language import use_language
+from blogideas_gui.core.common.language import current_language, system_language, use_language
 from blogideas_gui.core.common.paths import config_dir
 from blogideas_gui.core.settings.preferences import (
     Settings,
@@ -78,7 +78,6 @@ def test_a_damaged_file_is_set_aside_with_a_notice(content: bytes) -> None:
     assert loaded.settings == Settings()
     assert loaded.notice is not None
     assert loaded.notice.kind is ErrorKind.SETTINGS_DAMAGED
-    assert loaded.notice.kind.is_notice
     aside = loaded.damaged_copy
     assert aside is not None and aside.read_bytes() == content
     assert aside.name.startswith("settings.json.damaged-")
@@ -177,6 +176,19 @@ def test_a_chosen_answer_or_interface_language_wins_over_the_system(
     assert Settings(output_language="en").answer_language() == "en"
     assert Settings(ui_language="en").answer_language() == "en"
     assert Settings(ui_language="en", output_language="ko").answer_language() == "ko"
+
+
+def test_the_system_language_is_the_systems_and_the_current_one_is_the_choice(
+    system: Callable[[str], None],
+) -> None:
+    system("ko_KR.UTF-8")
+    use_language("en")
+    try:
+        assert (current_language(), system_language()) == ("en", "ko")
+        assert Settings().answer_language() == "en"  # the interface's, as the window shows it
+    finally:
+        use_language(None)
+    assert current_language() == "ko"
 
 
 def test_the_menu_offer_answer_is_kept() -> None:

@@ -32,6 +32,8 @@ from blogideas_gui.core.settings.secrets import (
     SERVICE,
     USERNAME,
     KeyStore,
+    masked_key,
+    normalized_address,
     resolve_key,
     usable_keychain,
 )
@@ -67,14 +69,12 @@ def test_without_a_keychain_the_key_goes_to_a_private_file_with_a_notice() -> No
     """The machine's own keyring: only the fail backend exists here."""
     assert not usable_keychain(keyring.get_keyring())
     store = KeyStore()
-    assert not store.has_keychain()
     saved = store.save(KEY)
     assert saved.where == "file"
     assert files_containing(KEY) == [store.fallback_path]
     if os.name == "posix":
         assert stat.S_IMODE(store.fallback_path.stat().st_mode) == 0o600
     assert saved.notice is not None and saved.notice.kind is ErrorKind.KEY_NOT_IN_KEYCHAIN
-    assert saved.notice.kind.is_notice
     english, korean = saved.notice.message("en"), saved.notice.message("ko")
     assert "no system keychain" in english and "only your user account can read" in english
     assert "키체인이 없어" in korean and "내 사용자 계정만" in korean
@@ -225,3 +225,15 @@ def test_the_backend_uses_the_stored_key_for_openai_only(monkeypatch: pytest.Mon
         with pytest.raises(BlogIdeasError):
             other.check_connection()
     assert all(KEY not in str(request.headers) for request in seen)
+
+
+def test_addresses_are_completed_as_servers_expect() -> None:
+    assert normalized_address("localhost:11434") == "http://localhost:11434/v1"
+    assert normalized_address(" http://box:8000/v1/ ") == "http://box:8000/v1"
+    assert normalized_address("") == ""
+
+
+def test_a_key_is_shown_by_its_ends_only() -> None:
+    assert masked_key(KEY) == "sk-…7731"
+    assert masked_key("abcdefghijklmnop") == "…mnop"
+    assert masked_key("sk-short") == "…"  # too short to show any of it

@@ -23,7 +23,7 @@ from blogideas_gui.core.models.machine import MachineFacts
 from blogideas_gui.core.models.speed import Probe
 from blogideas_gui.core.settings.preferences import Settings
 from blogideas_gui.core.settings.secrets import SERVICE, USERNAME, KeyStore
-from blogideas_gui.ui.guide.first_run import FirstRunGuide, normalized_address
+from blogideas_gui.ui.guide.first_run import FirstRunGuide
 from tests.support.memory_keychain import MemoryKeychain
 from tests.support.openai_error_server import (
     INSUFFICIENT_QUOTA,
@@ -173,9 +173,3 @@ def test_missing_answers_are_said_not_guessed(qtbot: QtBot) -> None:
     guide.choose("server")
     guide.finish_button.click()
     assert guide.isVisible() and guide.server_page.status.isVisible()
-
-
-def test_addresses_are_completed_as_servers_expect() -> None:
-    assert normalized_address("localhost:11434") == "http://localhost:11434/v1"
-    assert normalized_address(" http://box:8000/v1/ ") == "http://box:8000/v1"
-    assert normalized_address("") == ""

@@ -17,10 +17,9 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 from pytestqt.qtbot import QtBot
 
-from blogideas_gui.core.backends.base import Backend, GenerationOptions, Usage
+from blogideas_gui.core.backends.base import Backend, GenerationOptions
 from blogideas_gui.core.backends.local import LocalBackend
 from blogideas_gui.core.backends.openai_api import OpenAIBackend
-from blogideas_gui.core.generation.runner import GenerationResult
 from blogideas_gui.core.history.store import HistoryStore
 from blogideas_gui.core.writing.ideas import parse_ideas
 from blogideas_gui.core.writing.prompts import IdeaRequest
@@ -35,11 +34,10 @@ def finished_session(store: HistoryStore, topic: str) -> int:
     markdown = (DATA / "smollm2_answer_en.md").read_text(encoding="utf-8")
     request = IdeaRequest(topic, 5, "en")
     session_id = store.start(request, "local", "SmolLM2")
-    result = GenerationResult(
-        request, "local", "SmolLM2", markdown, Usage(200, 300), 4.0, 0.3, 80.0, 0.0, "stop",
-        parse_ideas(markdown),
+    store.finish(
+        session_id, markdown, parse_ideas(markdown), prompt_tokens=200, completion_tokens=300,
+        cost_usd=0.0, seconds=4.0,
     )  # fmt: skip
-    store.finish(session_id, result)
     return session_id
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import Qt
@@ -155,10 +156,20 @@ def test_unreachable_server_shows_one_plain_line(qtbot: QtBot, window: MainWindo
 
 
 def test_a_model_chosen_in_the_model_manager_is_used_to_generate(
-    qtbot: QtBot, starter_model: Path
+    qtbot: QtBot, starter_model: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from blogideas_gui.core.models.installed import import_model
+    from blogideas_gui.core.pipeline.factory import create_backend
+    from blogideas_gui.ui.window import main_window
 
+    made: list[Backend] = []  # the real backends the window makes, seen on their way
+
+    def seen(name: str, **choices: Any) -> Backend:
+        backend = create_backend(name, **choices)
+        made.append(backend)
+        return backend
+
+    monkeypatch.setattr(main_window, "create_backend", seen)
     window = MainWindow(language="en", options=GenerationOptions(max_tokens=12, seed=1))
     qtbot.addWidget(window)
     window.show()
@@ -187,7 +198,7 @@ def test_a_model_chosen_in_the_model_manager_is_used_to_generate(
         window.session.last_result is not None
         and window.session.last_result.model == installed.name
     )
-    [backend] = window.backends.kept()
+    backend = made[-1]  # the one the last settings made
     assert isinstance(backend, LocalBackend) and backend.n_ctx == 2048
     assert backend.model_path == installed.path
     window.close()

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from blogideas_gui.core.backends.base import GenerationOptions
 from blogideas_gui.core.backends.local import LocalBackend
 from blogideas_gui.core.common.errors import BlogIdeasError, ErrorKind
-from blogideas_gui.core.common.files import report
+from blogideas_gui.core.common.notices import report
 from blogideas_gui.core.history.schema import SCHEMA_VERSION
 from blogideas_gui.core.history.store import default_history_path
 from blogideas_gui.ui.window.main_window import MainWindow
