@@ -156,5 +156,9 @@ class AnswerReader:
     def ideas(self) -> list[Idea]:
         """The ideas of the answer: from the JSON, else parsed from the Markdown."""
         if self._json is not None:
-            return self._json.ideas
+            # The ideas the Markdown shown and saved reads back as (a title's
+            # "Idea 1:", quotes or bold lead are read the same way as in a
+            # local answer), unless reading it back loses an idea.
+            read_back = parse_ideas(self.markdown)
+            return read_back if len(read_back) == len(self._json.ideas) else self._json.ideas
         return parse_ideas(self.markdown)

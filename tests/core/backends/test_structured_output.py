@@ -17,7 +17,7 @@ from blogideas_gui.core.backends.openai_api import OpenAIBackend
 from blogideas_gui.core.backends.structured_output import FREE_FORM_NOTE, MEMORY
 from blogideas_gui.core.common.cancel import CancelToken
 from blogideas_gui.core.generation.runner import GenerationResult, generate
-from blogideas_gui.core.writing.answer_reader import JsonAnswerReader, answer_markdown
+from blogideas_gui.core.writing.answer_reader import AnswerReader, JsonAnswerReader, answer_markdown
 from blogideas_gui.core.writing.ideas import Idea, parse_ideas
 from blogideas_gui.core.writing.prompts import IdeaRequest
 from blogideas_gui.core.writing.shape import AnswerShape
@@ -80,3 +80,18 @@ def test_json_streamed_in_pieces_shows_as_growing_markdown() -> None:
     shown += reader.finish()
     assert shown == answer_markdown(ideas)
     assert reader.ideas == ideas
+
+
+@pytest.mark.parametrize(
+    "title", ['Ideas with JSON:', '"A quoted title"', "Idea 1: Beans first", "**Bold** start"]
+)
+def test_a_json_answer_keeps_the_ideas_its_markdown_reads_back_as(title: str) -> None:
+    # Titles as small models write them: the Markdown shown and saved, read
+    # back by the Markdown parser, must give the very ideas that were kept.
+    reader = AnswerReader()
+    answer = json.dumps({"ideas": [{"title": title, "hook": "Why.", "outline": ["A", "B"]}]})
+    for start in range(0, len(answer), 7):  # streamed in pieces
+        reader.feed(answer[start : start + 7])
+    reader.finish()
+    assert reader.ideas() == parse_ideas(reader.markdown)
+    assert reader.ideas()[0].title.strip('"*:') == reader.ideas()[0].title
