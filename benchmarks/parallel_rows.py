@@ -99,14 +99,31 @@ def models_to_time(workload: Workload) -> Models:
     return chosen
 
 
-def _probed_home() -> Path:
-    """A fresh home where the app's speed probe ran, as the window runs it at first start."""
+def _probed_home() -> dict[str, Any]:
+    """A fresh home where the app's speed probe ran, as the window runs it at first start.
+
+    Returns the home and what the probe said (its parallel table, if this
+    version of the app measures one), or that it failed.
+    """
     home = Path(tempfile.mkdtemp(prefix="blogideas-bench-parallel-"))
     command = [sys.executable, "-m", "blogideas_gui", "models", "speed", "--json"]
-    code, _, err = common.run_child(command, env={**os.environ, "BLOGIDEAS_HOME": str(home)})
-    if code != 0:
-        raise RuntimeError(f"blogideas models speed failed ({code}): {err[-1000:]}")
-    return home
+    code, out, err = common.run_child(command, env={**os.environ, "BLOGIDEAS_HOME": str(home)})
+    if code != 0:  # the rows still run: the default is then what the app does unprobed
+        _progress(f"blogideas models speed failed (exit {code}): {err[-500:]}")
+        return {"home": str(home), "parallel": None, "for_five": None, "failed": code}
+    said = json.loads(out)
+    return {
+        "home": str(home),
+        "parallel": said.get("parallel"),
+        "for_five": said.get("parallel_for_five"),
+    }
+
+
+def _model_argument(model: Path) -> str | None:
+    """What a user passes for ``model``: nothing for the starter (the app finds it), else the file."""
+    from blogideas_gui.core.models.starter import starter_model_path
+
+    return None if model == starter_model_path() else str(model)
 
 
 def measure_parallel(
@@ -121,8 +138,9 @@ def measure_parallel(
         noises.append(noise)
         return figures
 
-    home = Path(str(quietly("speed probe", lambda: {"home": str(_probed_home())})["home"]))
-    samples: dict[str, Any] = {"timed": {}, "decode": {}, "quality": {}}
+    probe = quietly("speed probe", _probed_home)
+    home = Path(probe["home"])
+    samples: dict[str, Any] = {"probe": probe, "timed": {}, "decode": {}, "quality": {}}
     for name, model in models_to_time(workload):
         samples["timed"][name] = _time_model(workload, model, name, repeats, home, quietly)
     samples["decode"] = _decode(workload, repeats, quietly)
@@ -140,7 +158,8 @@ def _time_model(
 
     def answer(topic: str, parallel: int | None) -> dict[str, Any]:
         ask = {"topic": topic, "language": "en", "count": IDEAS, "seed": workload.seed}
-        args = {"model": str(model), "parallel": parallel, "history": False, "asks": [ask]}
+        args: dict[str, Any] = {"model": _model_argument(model), "parallel": parallel}
+        args.update(history=False, asks=[ask])
         return _child("answers", args, home)
 
     # Also leaves the role prompt's saved state in the home, so no timed run evaluates it.
@@ -216,7 +235,7 @@ def _quality(workload: Workload, home: Path, quietly: Quietly) -> dict[str, Any]
                 for n in range(2)
             ]
             args: dict[str, Any] = {
-                "model": str(workload.model_path),
+                "model": _model_argument(workload.model_path),
                 "parallel": None,
                 "history": True,
                 "asks": asks,

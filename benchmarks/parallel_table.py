@@ -64,33 +64,24 @@ def timed_rows(name: str, timed: dict[str, Any]) -> list[Row]:
         ]
 
     one = _seconds(timed["one"])
-    rows = [
-        compare(
-            f"{name}: 5 ideas (s), default k={default}",
-            one,
-            _seconds(timed["default"]),
-            f"<= {target} x one seq",
-            within,
-        ),
-        single(f"  engine: 5 sequences at k={default} vs in turn", engine(default)),
-        compare(
-            f"{name}: 5 ideas (s), --parallel {EXPLICIT}",
-            one,
-            _seconds(timed["explicit"]),
-            f"<= {target} x one seq",
-            within,
-        ),
-        single(f"  engine: 5 sequences at k={EXPLICIT} vs in turn", engine(EXPLICIT)),
-        compare(
-            "  tokens per answer",
-            [r["tokens"] for r in timed["one"]],
-            [r["tokens"] for r in timed["explicit"]],
-        ),
+    widths = [("default", f"default k={default}", default)]
+    if default != EXPLICIT:  # else the default's runs are these
+        widths.append(("explicit", f"--parallel {EXPLICIT}", EXPLICIT))
+    rows: list[Row] = []
+    for side, label, width in widths:
+        rows += [
+            compare(f"{name}: 5 ideas (s), {label}", one, _seconds(timed[side]),
+                    f"<= {target} x one seq", within),
+            single(f"  engine: 5 sequences at k={width} vs in turn", engine(width)),
+            compare(f"  tokens per answer, {label}", [r["tokens"] for r in timed["one"]],
+                    [r["tokens"] for r in timed[side]]),
+        ]  # fmt: skip
+    rows.append(
         single(
             "  answers complete, every run (share)",
             [_share(r["complete"] for side in ("one", "default", "explicit") for r in timed[side])],
-        ),
-    ]
+        )
+    )
     return rows
 
 
@@ -158,6 +149,9 @@ def parallel_sections(samples: dict[str, Any]) -> list[tuple[str, str, list[Row]
     """The section's three tables, from what :func:`measure_parallel` measured."""
     name = next(iter(samples["timed"]))
     timed = [row for model, runs in samples["timed"].items() for row in timed_rows(model, runs)]
+    chose = samples.get("probe", {}).get("for_five")
+    if chose is not None:
+        timed.append(single("speed probe's own choice for five ideas (k)", [float(chose)]))
     return [
         ("Ideas written side by side: the wait for five English ideas", "one seq", timed),
         (
