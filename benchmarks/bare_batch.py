@@ -7,8 +7,7 @@ shares the cells), each sequence's own last words fed in its first step,
 then one step for all running sequences at a time, and a sequence that ends
 handing its place to the next one waiting (continuous batching). No
 sampling and no shape: the next token is a token of the prompt, and only one
-logit of each sequence is read, as ``/work/shared/tools/batch_decode.py`` and
-llama.cpp's ``llama-batched-bench`` do.
+logit of each sequence is read, as llama.cpp's ``llama-batched-bench`` does.
 
 How many tokens each step feeds a sequence is given (a *schedule*): one per
 step for the engine's own figures, or the app's own steps replayed (it feeds
