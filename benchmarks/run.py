@@ -51,6 +51,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         "--no-speed", action="store_true", help="skip the predicted-vs-measured speed rows"
     )
     parser.add_argument(
+        "--no-parallel", action="store_true", help="skip the ideas-written-side-by-side rows"
+    )
+    parser.add_argument(
+        "--only-parallel",
+        action="store_true",
+        help="only the side-by-side rows: the wait for five ideas, aggregate decode, "
+        "shape, variety and whole words (no window, start-up, OpenAI)",
+    )
+    parser.add_argument(
         "--only-shape",
         action="store_true",
         help="only the answer-shape rows: engine ceiling, CLI, restart (no window, start-up, OpenAI)",
@@ -99,23 +108,28 @@ def main(argv: list[str] | None = None) -> int:
     noise: dict[str, float] = {}
     samples: dict[str, Any] = {}
 
-    if not args.no_startup and not args.only_shape:
+    only = args.only_shape or args.only_parallel
+    if not args.no_startup and not only:
         samples["startup"], noise["startup"] = measure_startup(args.repeat, policy)
-    if not args.only_shape:
+    if not only:
         samples["local"], noise["local"] = measure_local(
             workload, args.repeat, not args.no_long, policy
         )
-    if not args.no_shape or args.only_shape:
+    if (not args.no_shape and not only) or args.only_shape:
         from benchmarks.shape_rows import measure_shape
 
         samples["shape"], noise["shape"] = measure_shape(
             workload, args.repeat, not args.no_long, policy
         )
-    if not args.no_speed and not args.only_shape:
+    if not args.no_speed and not only:
         from benchmarks.speed_rows import measure_speed_prediction
 
         samples["speed"], noise["speed"] = measure_speed_prediction(workload, args.repeat, policy)
-    if not args.no_openai and not args.only_shape:
+    if (not args.no_parallel and not args.only_shape) or args.only_parallel:
+        from benchmarks.parallel_rows import measure_parallel
+
+        samples["parallel"], noise["parallel"] = measure_parallel(workload, args.repeat, policy)
+    if not args.no_openai and not only:
         samples["openai"], noise["openai"] = measure_openai(workload, args.repeat, policy)
 
     from benchmarks.tables import build_sections
@@ -125,6 +139,10 @@ def main(argv: list[str] | None = None) -> int:
         from benchmarks.speed_rows import TITLE, speed_rows
 
         sections.append((TITLE, "predicted", speed_rows(samples["speed"])))
+    if "parallel" in samples:
+        from benchmarks.parallel_table import parallel_sections
+
+        sections += parallel_sections(samples["parallel"])
     from benchmarks.report import format_table
 
     machine = common.machine_description()
