@@ -196,9 +196,11 @@ class BatchDecoder:
         machine, state = slot.machine, slot.state
         checkpoint = slot.checkpoint
         banned = checkpoint.banned if checkpoint is not None and checkpoint.first is None else ()
+        tried = checkpoint.tried if checkpoint is not None else ()
         logits = self._chooser.logits(
-            slot.index, options.repeat_penalty, slot.recent, machine.line_pressure(state), banned
-        )
+            slot.index, options.repeat_penalty, slot.recent, machine.line_pressure(state),
+            banned, tried,
+        )  # fmt: skip
         left = slot.limit - slot.produced - 1
         found = self._chooser.choose(slot.chain, slot.index, logits, machine, state, (left, left))
         if found is None:
@@ -208,8 +210,9 @@ class BatchDecoder:
         if piece is None:
             slot.ended = "stop"
             return
-        if checkpoint is not None and checkpoint.first is None:
-            checkpoint.first = token
+        if checkpoint is not None:
+            checkpoint.first = token if checkpoint.first is None else checkpoint.first
+            checkpoint.line.append(token)
         slot.state = state
         slot.produced += 1
         slot.recent.append(token)
@@ -255,6 +258,8 @@ class BatchDecoder:
         if checkpoint.first is not None:
             checkpoint.banned.add(checkpoint.first)
         checkpoint.first = None
+        checkpoint.tried.update(checkpoint.line)
+        checkpoint.line.clear()
         slot.kept_back.clear()
         slot.text.reset()
         slot.held, slot.held_tokens = checkpoint.held, checkpoint.held_tokens

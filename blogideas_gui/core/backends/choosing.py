@@ -35,6 +35,10 @@ LINE_END_BIAS = 6.0
 its soft bound (less before it, in proportion): enough to make a newline the
 likeliest token where the model's own sentence could end, not enough to cut
 one in the middle of a phrase it is sure of."""
+RETRY_PENALTY = 4.0
+"""Logit taken from the tokens of a line that was taken back, while it is
+written again: a small model asked once more after the same start writes the
+same words; pushed off them, it finds others where it has others to find."""
 
 
 class TokenPieces:
@@ -130,12 +134,14 @@ class Chooser:
         recent: Iterable[int],
         pressure: float = 0.0,
         banned: Collection[int] = (),
+        tried: Collection[int] = (),
     ) -> Any:
         """The logits at batch position ``index``, in place, penalised and pulled.
 
         ``recent`` tokens get llama.cpp's repeat penalty; with ``pressure``
         (0 to 1, the machine's :meth:`~.constraint.ByteMachine.line_pressure`)
-        the tokens that end a line are favoured; ``banned`` ones are ruled out.
+        the tokens that end a line are favoured; ``banned`` ones are ruled out
+        and ``tried`` ones (a line taken back) are made less likely.
         """
         np = self._np
         pointer = self._lib.llama_get_logits_ith(self._ctx, index)
@@ -146,6 +152,8 @@ class Chooser:
             logits[ids] = np.where(values <= 0, values * penalty, values / penalty)
         if pressure > 0:
             logits[self.pieces.line_ends()] += LINE_END_BIAS * min(pressure, 1.0)
+        if tried:
+            logits[list(tried)] -= RETRY_PENALTY
         if banned:
             logits[list(banned)] = -np.inf
         return logits

@@ -19,7 +19,7 @@ from __future__ import annotations
 import codecs
 from collections import deque
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from blogideas_gui.core.backends.base import BackendEvent, Done, GenerationOptions, TextDelta, Usage
@@ -36,6 +36,8 @@ class Checkpoint:
     ``before`` the token just ahead of it, fed again for fresh logits.
     ``held`` is text not shown yet that comes before the line (the answer's
     first heading, which goes out with the first token): it is not taken back.
+    ``line`` holds the tokens of the attempt being written, ``tried`` those of
+    the attempts taken back: the next attempt is pushed off them.
     """
 
     state: Any
@@ -47,6 +49,8 @@ class Checkpoint:
     first: int | None = None
     held: bytes = b""
     held_tokens: int = 0
+    line: list[int] = field(default_factory=list)
+    tried: set[int] = field(default_factory=set)
 
 
 class Decoder:
@@ -103,9 +107,10 @@ class Decoder:
                 llm.eval(pending)
                 first_of_line = checkpoint is not None and checkpoint.first is None
                 banned = checkpoint.banned if checkpoint is not None and first_of_line else ()
+                tried = checkpoint.tried if checkpoint is not None else ()
                 pressure = machine.line_pressure(state) if machine is not None else 0.0
                 logits = self._chooser.logits(
-                    -1, options.repeat_penalty, recent, pressure, banned
+                    -1, options.repeat_penalty, recent, pressure, banned, tried
                 )
                 budget = (max_tokens - produced - 1, max_tokens)
                 if machine is not None:
@@ -120,8 +125,9 @@ class Decoder:
                 if piece is None:
                     finish = "stop"
                     break
-                if checkpoint is not None and checkpoint.first is None:
-                    checkpoint.first = token
+                if checkpoint is not None:
+                    checkpoint.first = token if checkpoint.first is None else checkpoint.first
+                    checkpoint.line.append(token)
                 produced += 1
                 recent.append(token)
                 pending = [token]
@@ -182,6 +188,8 @@ class Decoder:
         if checkpoint.first is not None:
             checkpoint.banned.add(checkpoint.first)
         checkpoint.first = None
+        checkpoint.tried.update(checkpoint.line)
+        checkpoint.line.clear()
         self._llm.n_tokens = checkpoint.position - 1  # eval() drops the cache from here on
         recent.clear()
         recent.extend(checkpoint.recent)
