@@ -195,8 +195,7 @@ class BatchDecoder:
         """Choose the slot's next token; its text (or none while a line is held)."""
         machine, state = slot.machine, slot.state
         checkpoint = slot.checkpoint
-        banned = checkpoint.banned if checkpoint is not None and checkpoint.first is None else ()
-        tried = checkpoint.tried if checkpoint is not None else ()
+        banned, tried = checkpoint.steering() if checkpoint is not None else ((), ())
         logits = self._chooser.logits(
             slot.index, options.repeat_penalty, slot.recent, machine.line_pressure(state),
             banned, tried,
@@ -211,8 +210,7 @@ class BatchDecoder:
             slot.ended = "stop"
             return
         if checkpoint is not None:
-            checkpoint.first = token if checkpoint.first is None else checkpoint.first
-            checkpoint.line.append(token)
+            checkpoint.wrote(token)
         slot.state = state
         slot.produced += 1
         slot.recent.append(token)
@@ -255,11 +253,7 @@ class BatchDecoder:
 
     def _take_back(self, slot: _Slot, checkpoint: Checkpoint) -> None:
         """Forget the held line and write it again from its checkpoint."""
-        if checkpoint.first is not None:
-            checkpoint.banned.add(checkpoint.first)
-        checkpoint.first = None
-        checkpoint.tried.update(checkpoint.line)
-        checkpoint.line.clear()
+        checkpoint.rewind()
         slot.kept_back.clear()
         slot.text.reset()
         slot.held, slot.held_tokens = checkpoint.held, checkpoint.held_tokens

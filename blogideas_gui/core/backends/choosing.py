@@ -146,8 +146,8 @@ class Chooser:
         np = self._np
         pointer = self._lib.llama_get_logits_ith(self._ctx, index)
         logits = np.ctypeslib.as_array(pointer, shape=(self.pieces.n_vocab,))
-        ids = np.fromiter(set(recent), dtype=np.intc)
-        if penalty != 1.0 and ids.size:
+        ids = np.fromiter(set(recent), dtype=np.intc) if penalty != 1.0 else None
+        if ids is not None and ids.size:
             values = logits[ids]
             logits[ids] = np.where(values <= 0, values * penalty, values / penalty)
         if pressure > 0:

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import codecs
 from collections import deque
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -51,6 +51,24 @@ class Checkpoint:
     held_tokens: int = 0
     line: list[int] = field(default_factory=list)
     tried: set[int] = field(default_factory=set)
+
+    def steering(self) -> tuple[Collection[int], Collection[int]]:
+        """Tokens ruled out now (a rewritten line's old first token) and those pushed off."""
+        return (self.banned if self.first is None else (), self.tried)
+
+    def wrote(self, token: int) -> None:
+        """Note a token of the attempt being written."""
+        if self.first is None:
+            self.first = token
+        self.line.append(token)
+
+    def rewind(self) -> None:
+        """The attempt is taken back: its first token banned, all of its tokens pushed off."""
+        if self.first is not None:
+            self.banned.add(self.first)
+        self.first = None
+        self.tried.update(self.line)
+        self.line.clear()
 
 
 class Decoder:
@@ -105,9 +123,7 @@ class Decoder:
                         finish = "stop"  # the budget ran out exactly where the answer may end
                     break
                 llm.eval(pending)
-                first_of_line = checkpoint is not None and checkpoint.first is None
-                banned = checkpoint.banned if checkpoint is not None and first_of_line else ()
-                tried = checkpoint.tried if checkpoint is not None else ()
+                banned, tried = checkpoint.steering() if checkpoint is not None else ((), ())
                 pressure = machine.line_pressure(state) if machine is not None else 0.0
                 logits = self._chooser.logits(
                     -1, options.repeat_penalty, recent, pressure, banned, tried
@@ -126,8 +142,7 @@ class Decoder:
                     finish = "stop"
                     break
                 if checkpoint is not None:
-                    checkpoint.first = token if checkpoint.first is None else checkpoint.first
-                    checkpoint.line.append(token)
+                    checkpoint.wrote(token)
                 produced += 1
                 recent.append(token)
                 pending = [token]
@@ -185,11 +200,7 @@ class Decoder:
         self, machine: ByteMachine[Any], checkpoint: Checkpoint, recent: deque[int]
     ) -> tuple[Any, list[int], int]:
         """Forget the held line: the model's memory of it, its tokens; its first token banned."""
-        if checkpoint.first is not None:
-            checkpoint.banned.add(checkpoint.first)
-        checkpoint.first = None
-        checkpoint.tried.update(checkpoint.line)
-        checkpoint.line.clear()
+        checkpoint.rewind()
         self._llm.n_tokens = checkpoint.position - 1  # eval() drops the cache from here on
         recent.clear()
         recent.extend(checkpoint.recent)

@@ -308,14 +308,12 @@ class LocalBackend:
         machines = [part.constraint.machine(engine.prompt.count_bytes) for part in parts]
         least = max(machine.cost(machine.start()) for machine in machines)
         limit = max(least, options.token_limit() // len(parts))
-        own = max(len(prompt) for prompt in prompts) + limit
+        longest = max(map(len, prompts))
         sequences = self.sequences_for(len(parts))
-        while sequences > 1 and min(map(len, prompts)) + sequences * own > self.n_ctx:
+        while sequences > 1 and min(map(len, prompts)) + sequences * (longest + limit) > self.n_ctx:
             sequences -= 1  # the context holds fewer parts at once: fewer side by side
-        if max(map(len, prompts)) + limit > self.n_ctx:
-            raise BlogIdeasError(
-                ErrorKind.PROMPT_TOO_LONG, f"{max(map(len, prompts))} + {limit} > {self.n_ctx}"
-            )
+        if longest + limit > self.n_ctx:
+            raise BlogIdeasError(ErrorKind.PROMPT_TOO_LONG, f"{longest} + {limit} > {self.n_ctx}")
         for event in engine.batch.stream(prompts, machines, options, limit, sequences, cancel):
             if isinstance(event, Done):
                 event = dataclasses.replace(event, held_to="constrained")
